@@ -1,0 +1,275 @@
+//! Extractors for verified content: [`VerifiedWebhook`], [`VerifiedBody`] and [`VerifiedForm`].
+
+use crate::Verified;
+use axum::{
+    extract::FromRequestParts,
+    response::{IntoResponse, Response},
+};
+use bytes::Bytes;
+use http::{header, request::Parts, HeaderValue, StatusCode};
+use serde::de::DeserializeOwned;
+use std::{fmt, ops::Deref};
+
+/// The verified body, deserialized from JSON.
+///
+/// It reads the exact bytes that [`VerifyWebhookLayer`](crate::VerifyWebhookLayer) verified (from
+/// the request's [`Verified`] extension), so the parser never sees unauthenticated bytes and axum's
+/// `DefaultBodyLimit` does not apply on top of the layer's limit. `Content-Type` is not checked:
+/// the provider's signature already vouches for the payload.
+///
+/// # Rejections
+///
+/// | when | status |
+/// | --- | --- |
+/// | no [`VerifyWebhookLayer`](crate::VerifyWebhookLayer) ran before the handler | 500 |
+/// | the scheme does not sign the body (header-only schemes) | 500 |
+/// | the verified bytes are not JSON | 400 |
+/// | the JSON does not fit `T` | 422 |
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use serde::Deserialize;
+/// use tower_webhook::{Scheme, VerifiedWebhook, VerifyWebhookLayer};
+///
+/// #[derive(Deserialize)]
+/// struct AmioEvent {
+///     event: String,
+/// }
+///
+/// async fn on_event(VerifiedWebhook(event): VerifiedWebhook<AmioEvent>) -> String {
+///     event.event
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/webhooks/amio", post(on_event))
+///     .layer(VerifyWebhookLayer::new(Scheme::amio(), "secret")?);
+/// # Ok::<(), tower_webhook::ConfigError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifiedWebhook<T>(pub T);
+
+/// The verified body as raw bytes (`Bytes`, the default, or `Vec<u8>`) or as text (`String`).
+///
+/// Rejections as for [`VerifiedWebhook`], and 400 for a `String` that is not UTF-8.
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use tower_webhook::{Scheme, VerifiedBody, VerifyWebhookLayer};
+///
+/// async fn raw(VerifiedBody(bytes): VerifiedBody) -> String {
+///     format!("{} verified bytes", bytes.len())
+/// }
+/// async fn text(VerifiedBody(text): VerifiedBody<String>) -> String {
+///     text
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/raw", post(raw))
+///     .route("/text", post(text))
+///     .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "token")?);
+/// # Ok::<(), tower_webhook::ConfigError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct VerifiedBody<T = Bytes>(pub T);
+
+/// The verified body, deserialized from `application/x-www-form-urlencoded` (Slack slash
+/// commands, Twilio). Rejections as for [`VerifiedWebhook`], with 422 for a body that does not
+/// fit `T`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifiedForm<T>(pub T);
+
+/// Why a verified-content extractor failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum VerifiedRejection {
+    /// No verification happened: the layer is missing in front of this handler.
+    MissingLayer,
+    /// The scheme authenticates headers only, so there is no verified body to give.
+    BodyNotSigned {
+        /// The scheme's name.
+        scheme: String,
+    },
+    /// The verified body is not valid JSON.
+    JsonSyntax(serde_json::Error),
+    /// The verified body is JSON of another shape than the target type.
+    JsonData(serde_json::Error),
+    /// The verified body is not valid UTF-8.
+    InvalidUtf8,
+    /// The verified body is not a form of the target type.
+    Form(serde_urlencoded::de::Error),
+}
+
+impl VerifiedRejection {
+    /// The HTTP status of the rejection.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            VerifiedRejection::MissingLayer | VerifiedRejection::BodyNotSigned { .. } => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+            VerifiedRejection::JsonSyntax(_) | VerifiedRejection::InvalidUtf8 => {
+                StatusCode::BAD_REQUEST
+            }
+            VerifiedRejection::JsonData(_) | VerifiedRejection::Form(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+        }
+    }
+
+    /// The response body text.
+    pub fn body_text(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for VerifiedRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VerifiedRejection::MissingLayer => f.write_str(
+                "No verified webhook found for this request. \
+                 Is `VerifyWebhookLayer` applied to this route?",
+            ),
+            VerifiedRejection::BodyNotSigned { scheme } => write!(
+                f,
+                "The `{scheme}` scheme does not sign the body, so there is no verified body to \
+                 extract; read it as untrusted input instead",
+            ),
+            VerifiedRejection::JsonSyntax(error) => {
+                write!(f, "Failed to parse the verified body as JSON: {error}")
+            }
+            VerifiedRejection::JsonData(error) => write!(
+                f,
+                "Failed to deserialize the verified JSON body into the target type: {error}"
+            ),
+            VerifiedRejection::InvalidUtf8 => f.write_str("The verified body is not valid UTF-8"),
+            VerifiedRejection::Form(error) => write!(
+                f,
+                "Failed to deserialize the verified form body into the target type: {error}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for VerifiedRejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            VerifiedRejection::JsonSyntax(error) | VerifiedRejection::JsonData(error) => {
+                Some(error)
+            }
+            VerifiedRejection::Form(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl IntoResponse for VerifiedRejection {
+    fn into_response(self) -> Response {
+        tracing::debug!(
+            target: "tower_webhook::rejection",
+            status = self.status().as_u16(),
+            "rejected verified content: {self}",
+        );
+        let mut response = (self.status(), self.body_text()).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        response
+    }
+}
+
+/// The verified bytes in the request's extensions.
+fn verified_body(parts: &Parts) -> Result<&Bytes, VerifiedRejection> {
+    let verified = parts
+        .extensions
+        .get::<Verified>()
+        .ok_or(VerifiedRejection::MissingLayer)?;
+    verified
+        .body()
+        .ok_or_else(|| VerifiedRejection::BodyNotSigned {
+            scheme: verified.scheme().to_owned(),
+        })
+}
+
+impl<T, S> FromRequestParts<S> for VerifiedWebhook<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = VerifiedRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let body = verified_body(parts)?;
+        serde_json::from_slice(body)
+            .map(VerifiedWebhook)
+            .map_err(|error| match error.classify() {
+                serde_json::error::Category::Data => VerifiedRejection::JsonData(error),
+                _ => VerifiedRejection::JsonSyntax(error),
+            })
+    }
+}
+
+/// A type [`VerifiedBody`] can give the verified bytes as.
+pub trait FromVerifiedBytes: Sized {
+    /// Converts the verified bytes.
+    fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection>;
+}
+
+impl FromVerifiedBytes for Bytes {
+    fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection> {
+        Ok(bytes.clone())
+    }
+}
+
+impl FromVerifiedBytes for Vec<u8> {
+    fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection> {
+        Ok(bytes.to_vec())
+    }
+}
+
+impl FromVerifiedBytes for String {
+    fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection> {
+        std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| VerifiedRejection::InvalidUtf8)
+    }
+}
+
+impl<T, S> FromRequestParts<S> for VerifiedBody<T>
+where
+    T: FromVerifiedBytes,
+    S: Send + Sync,
+{
+    type Rejection = VerifiedRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        T::from_verified_bytes(verified_body(parts)?).map(VerifiedBody)
+    }
+}
+
+impl<T, S> FromRequestParts<S> for VerifiedForm<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = VerifiedRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        serde_urlencoded::from_bytes(verified_body(parts)?)
+            .map(VerifiedForm)
+            .map_err(VerifiedRejection::Form)
+    }
+}
+
+macro_rules! impl_deref {
+    ($($name:ident),*) => {$(
+        impl<T> Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+    )*};
+}
+
+impl_deref!(VerifiedWebhook, VerifiedBody, VerifiedForm);

@@ -1,0 +1,33 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries):
+    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`.
+    ///
+    /// The legacy SHA-1 header is never used as a fallback; choose
+    /// [`Scheme::github_sha1`] explicitly if you must.
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// // The vector in GitHub's documentation.
+    /// let verifier = Verifier::new(Scheme::github(), "It's a Secret to Everybody")?;
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert(
+    ///     "X-Hub-Signature-256",
+    ///     "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17".parse()?,
+    /// );
+    /// assert!(verifier.verify(&headers, b"Hello, World!").is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn github() -> Scheme {
+        Scheme::hmac("github", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
+    }
+
+    /// GitHub's legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot
+    /// read the SHA-256 header. Prefer [`Scheme::github`].
+    pub fn github_sha1() -> Scheme {
+        Scheme::hmac("github_sha1", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
+    }
+}

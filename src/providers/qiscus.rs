@@ -1,0 +1,10 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Qiscus](https://support.qiscus.com/) Chat SDK:
+    /// `QISCUS-SDK-SIGNATURE: <hex HMAC-SHA256 of the raw body>`, no prefix, keyed with the
+    /// signature token generated in the SDK dashboard.
+    pub fn qiscus() -> Scheme {
+        Scheme::hmac("qiscus", Algorithm::Sha256, "QISCUS-SDK-SIGNATURE")
+    }
+}

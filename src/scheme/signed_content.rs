@@ -1,0 +1,240 @@
+//! What a signature covers: [`SignedContent`].
+
+use crate::ConfigError;
+use http::HeaderName;
+use std::borrow::Cow;
+
+/// What the MAC is computed over: a sequence of parts, fed to the MAC in order.
+///
+/// Most providers sign only the raw body, which is what a [`Scheme`](crate::Scheme) does unless told
+/// otherwise. Others sign a string built from headers, constants and the body; describe those
+/// parts in order. Nothing is ever formatted into a `String`: each part is fed to the MAC as it is,
+/// and parts before the body are fed before the first body byte arrives.
+///
+/// ```
+/// use tower_webhook::SignedContent;
+///
+/// // "{X-Message-Id}+{client id}": two values joined by a literal '+'. The body is not signed.
+/// let content = SignedContent::new()
+///     .header("X-Message-Id")
+///     .text("+")
+///     .constant("client id", "my-client-id");
+/// assert_eq!(content.describe(), "{x-message-id}+{client id}");
+/// assert!(!content.covers_body());
+///
+/// // Slack: "v0:{timestamp}:{body}".
+/// let slack = SignedContent::new().text("v0:").timestamp().text(":").body();
+/// assert_eq!(slack.describe(), "v0:{timestamp}:{body}");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct SignedContent {
+    pub(crate) parts: Vec<Part>,
+    pub(crate) error: Option<ConfigError>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The raw body bytes, exactly as received.
+    Body,
+    /// The value of a request header, as raw bytes; it must appear exactly once.
+    Header(HeaderName),
+    /// Fixed text that is part of the format, such as a separator.
+    Text(Cow<'static, [u8]>),
+    /// A fixed value from configuration (a client id, a public URL), shown by its label only.
+    Constant {
+        label: Cow<'static, str>,
+        value: Cow<'static, [u8]>,
+    },
+    /// The timestamp, as the digits received.
+    Timestamp,
+}
+
+impl SignedContent {
+    /// Empty content; add parts with the other methods.
+    pub fn new() -> Self {
+        SignedContent {
+            parts: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// Content that is the raw body alone: what most providers sign.
+    pub fn body_only() -> Self {
+        SignedContent::new().body()
+    }
+
+    /// Appends the raw body. A scheme without it verifies headers only and leaves the body
+    /// unauthenticated.
+    #[must_use]
+    pub fn body(mut self) -> Self {
+        if self.covers_body() {
+            self.fail(ConfigError::InvalidScheme {
+                reason: "the body can be signed only once",
+            });
+        }
+        self.parts.push(Part::Body);
+        self
+    }
+
+    /// Appends the value of the request header `name` (any case). A request without the header,
+    /// or with it twice, is rejected with 401 before the body is read.
+    #[must_use]
+    pub fn header(mut self, name: &str) -> Self {
+        match HeaderName::from_bytes(name.as_bytes()) {
+            Ok(name) => self.parts.push(Part::Header(name)),
+            Err(_) => self.fail(ConfigError::InvalidHeaderName {
+                name: name.to_owned(),
+            }),
+        }
+        self
+    }
+
+    /// Appends fixed text that belongs to the format, such as `"+"` or `"v0:"`.
+    #[must_use]
+    pub fn text(mut self, text: impl Into<Cow<'static, str>>) -> Self {
+        let bytes = match text.into() {
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        };
+        self.parts.push(Part::Text(bytes));
+        self
+    }
+
+    /// Appends a configured value such as a client id; `label` names it in descriptions, where
+    /// the value itself is never shown.
+    #[must_use]
+    pub fn constant(
+        mut self,
+        label: impl Into<Cow<'static, str>>,
+        value: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        let value = match value.into() {
+            Cow::Borrowed(value) => Cow::Borrowed(value.as_bytes()),
+            Cow::Owned(value) => Cow::Owned(value.into_bytes()),
+        };
+        self.parts.push(Part::Constant {
+            label: label.into(),
+            value,
+        });
+        self
+    }
+
+    /// Appends the timestamp, exactly as its digits were received. The scheme must say where
+    /// the timestamp comes from ([`Scheme::timestamp_header`](crate::Scheme::timestamp_header) or
+    /// a signature format that carries one).
+    #[must_use]
+    pub fn timestamp(mut self) -> Self {
+        self.parts.push(Part::Timestamp);
+        self
+    }
+
+    /// Whether the body is among the signed parts.
+    pub fn covers_body(&self) -> bool {
+        self.parts.contains(&Part::Body)
+    }
+
+    /// A description such as `"{x-message-id}+{client id}"` or `"{body}"`; constants appear by
+    /// their label only.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Body => out.push_str("{body}"),
+                Part::Header(name) => {
+                    out.push('{');
+                    out.push_str(name.as_str());
+                    out.push('}');
+                }
+                Part::Text(text) => out.push_str(&String::from_utf8_lossy(text)),
+                Part::Constant { label, .. } => {
+                    out.push('{');
+                    out.push_str(label);
+                    out.push('}');
+                }
+                Part::Timestamp => out.push_str("{timestamp}"),
+            }
+        }
+        out
+    }
+
+    pub(crate) fn signs_timestamp(&self) -> bool {
+        self.parts.contains(&Part::Timestamp)
+    }
+
+    /// The parts before the body (all of them when the body is not signed) and after it.
+    pub(crate) fn split_at_body(&self) -> (&[Part], &[Part]) {
+        match self.parts.iter().position(|part| *part == Part::Body) {
+            Some(at) => (&self.parts[..at], &self.parts[at + 1..]),
+            None => (&self.parts, &[]),
+        }
+    }
+
+    /// The headers the content reads, so their presence can be checked before the body.
+    pub(crate) fn headers(&self) -> impl Iterator<Item = &HeaderName> {
+        self.parts.iter().filter_map(|part| match part {
+            Part::Header(name) => Some(name),
+            _ => None,
+        })
+    }
+
+    fn fail(&mut self, error: ConfigError) {
+        self.error.get_or_insert(error);
+    }
+}
+
+impl Default for SignedContent {
+    /// The body alone.
+    fn default() -> Self {
+        SignedContent::body_only()
+    }
+}
+
+impl std::fmt::Debug for SignedContent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SignedContent")
+            .field(&self.describe())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_around_the_body() {
+        let content = SignedContent::new().text("a").body().text("b");
+        let (before, after) = content.split_at_body();
+        assert_eq!(before.len(), 1);
+        assert_eq!(after.len(), 1);
+    }
+
+    #[test]
+    fn header_names_in_any_case_are_accepted() {
+        let content = SignedContent::new().header("X-Message-ID");
+        assert!(content.error.is_none());
+        assert_eq!(content.describe(), "{x-message-id}");
+    }
+
+    #[test]
+    fn invalid_header_name_is_kept_as_error() {
+        let content = SignedContent::new().header("bad header");
+        assert_eq!(
+            content.error,
+            Some(ConfigError::InvalidHeaderName {
+                name: "bad header".into()
+            })
+        );
+    }
+
+    #[test]
+    fn body_twice_is_an_error() {
+        assert!(SignedContent::body_only().body().error.is_some());
+    }
+
+    #[test]
+    fn debug_hides_constant_values() {
+        let content = SignedContent::new().constant("client id", "abc123");
+        assert!(!format!("{content:?}").contains("abc123"));
+    }
+}

@@ -1,0 +1,91 @@
+//! What a successful verification tells the handler: [`Verified`].
+
+use crate::Verifier;
+use bytes::Bytes;
+use std::fmt;
+
+/// Proof that a request passed verification, put into the request's extensions by
+/// [`VerifyWebhook`](crate::VerifyWebhook) and returned by [`Verifier::verify`].
+///
+/// Extract it with `axum::Extension<Verified>` to learn which scheme and secret verified the
+/// request and what the signature covered.
+///
+/// ```
+/// use axum::{routing::post, Extension, Router};
+/// use tower_webhook::{Scheme, Verified, VerifyWebhookLayer};
+///
+/// async fn handler(Extension(verified): Extension<Verified>) -> String {
+///     format!("{} via secret {}", verified.scheme(), verified.secret_id())
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/hook", post(handler))
+///     .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "token")?);
+/// # Ok::<(), tower_webhook::ConfigError>(())
+/// ```
+#[derive(Clone)]
+pub struct Verified {
+    verifier: Verifier,
+    key: usize,
+    timestamp: Option<u64>,
+    body: Option<Bytes>,
+}
+
+impl Verified {
+    pub(crate) fn new(verifier: Verifier, key: usize, timestamp: Option<u64>) -> Self {
+        Verified {
+            verifier,
+            key,
+            timestamp,
+            body: None,
+        }
+    }
+
+    pub(crate) fn with_body(mut self, body: Bytes) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The name of the scheme that verified the request, such as `"amio"`.
+    pub fn scheme(&self) -> &str {
+        self.verifier.scheme().name()
+    }
+
+    /// What the signature covered, such as `"{body}"` or `"{x-message-id}+{client id}"`.
+    pub fn signed_content(&self) -> &str {
+        self.verifier.description()
+    }
+
+    /// Whether the body is authenticated. When `false` (header-only schemes such as
+    /// [`Scheme::message_signature`](crate::Scheme::message_signature)), the body is untrusted input.
+    pub fn covers_body(&self) -> bool {
+        self.verifier.scheme().signed_content().covers_body()
+    }
+
+    /// The id of the secret that matched (`"primary"` for a single secret); never the secret.
+    pub fn secret_id(&self) -> &str {
+        self.verifier.secret_id(self.key)
+    }
+
+    /// The verified timestamp in seconds since the Unix epoch, for schemes that carry one.
+    pub fn timestamp(&self) -> Option<u64> {
+        self.timestamp
+    }
+
+    /// The verified body bytes, when the layer read them for a scheme that signs the body.
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+}
+
+impl fmt::Debug for Verified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verified")
+            .field("scheme", &self.scheme())
+            .field("signed_content", &self.signed_content())
+            .field("secret_id", &self.secret_id())
+            .field("timestamp", &self.timestamp)
+            .field("body_len", &self.body.as_ref().map(Bytes::len))
+            .finish()
+    }
+}
