@@ -28,7 +28,8 @@ impl BodyBuffer {
             if self.rest.is_empty() {
                 let needed = self.first.len() + data.len();
                 self.rest.reserve(needed.max(self.expected_len));
-                self.rest.extend_from_slice(&std::mem::take(&mut self.first));
+                self.rest
+                    .extend_from_slice(&std::mem::take(&mut self.first));
             }
             self.rest.extend_from_slice(&data);
         }

@@ -84,7 +84,12 @@ mod tests {
 
     #[test]
     fn hex_rejects_wrong_lengths() {
-        for text in ["", &SHA1_HEX[..39], &SHA1_HEX[..38], &format!("{SHA1_HEX}00")] {
+        for text in [
+            "",
+            &SHA1_HEX[..39],
+            &SHA1_HEX[..38],
+            &format!("{SHA1_HEX}00"),
+        ] {
             assert_eq!(
                 Encoding::Hex.decode(text.as_bytes(), 20).unwrap_err(),
                 DecodeError::Length,

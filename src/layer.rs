@@ -112,6 +112,11 @@ impl<S, R: Clone> Layer<S> for VerifyWebhookLayer<R> {
     type Service = VerifyWebhook<S, R>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        VerifyWebhook::new(inner, self.verifier.clone(), self.limit, self.rejection.clone())
+        VerifyWebhook::new(
+            inner,
+            self.verifier.clone(),
+            self.limit,
+            self.rejection.clone(),
+        )
     }
 }

@@ -21,11 +21,15 @@ pub use algorithm::Algorithm;
 pub use config_error::ConfigError;
 pub use encoding::Encoding;
 pub use error::WebhookError;
-pub use extract::{FromVerifiedBytes, VerifiedBody, VerifiedForm, VerifiedRejection, VerifiedWebhook};
+pub use extract::{
+    FromVerifiedBytes, VerifiedBody, VerifiedForm, VerifiedRejection, VerifiedWebhook,
+};
 pub use future::ResponseFuture;
 pub use layer::{VerifyWebhookLayer, DEFAULT_BODY_LIMIT};
 pub use rejection::{DefaultRejection, MakeRejection};
-pub use scheme::{timestamp::DEFAULT_TOLERANCE, Scheme, SecretFormat, SignatureFormat, SignedContent};
+pub use scheme::{
+    timestamp::DEFAULT_TOLERANCE, Scheme, SecretFormat, SignatureFormat, SignedContent,
+};
 pub use service::VerifyWebhook;
 pub use signer::Signer;
 pub use verified::Verified;

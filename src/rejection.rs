@@ -45,11 +45,7 @@ where
 }
 
 /// Logs the rejection and builds its response, with the error in its extensions.
-pub(crate) fn reject<R: MakeRejection>(
-    make: &R,
-    scheme: &str,
-    error: WebhookError,
-) -> Response {
+pub(crate) fn reject<R: MakeRejection>(make: &R, scheme: &str, error: WebhookError) -> Response {
     tracing::debug!(
         target: "tower_webhook::rejection",
         scheme,

@@ -283,7 +283,6 @@ impl PendingVerification {
     pub(crate) fn scheme_name(&self) -> &str {
         self.verifier.scheme().name()
     }
-
 }
 
 /// One MAC state per secret, fed the same bytes.

@@ -91,7 +91,11 @@ fn every_body_signing_seed_provider_signs_its_known_answer() {
             .sign(&HeaderMap::new(), case.body.as_bytes())
             .unwrap();
         assert_eq!(signed.len(), 1, "{name}");
-        assert_eq!(signed[case.header.to_lowercase().as_str()], case.signature, "{name}");
+        assert_eq!(
+            signed[case.header.to_lowercase().as_str()],
+            case.signature,
+            "{name}"
+        );
     }
 }
 
@@ -126,14 +130,20 @@ fn amio_uppercase_hex_is_accepted() {
     let verifier = Verifier::new(Scheme::amio(), AMIO_SECRET).unwrap();
     let upper = format!("sha1={}", AMIO_SIGNATURE[5..].to_uppercase());
     assert!(verifier
-        .verify(&headers(&[("x-hub-signature", &upper)]), AMIO_BODY.as_bytes())
+        .verify(
+            &headers(&[("x-hub-signature", &upper)]),
+            AMIO_BODY.as_bytes()
+        )
         .is_ok());
 }
 
 #[test]
 fn message_signature_known_answer_ignores_the_body() {
-    let verifier =
-        Verifier::new(Scheme::message_signature(MESSAGE_CLIENT_ID), MESSAGE_CLIENT_SECRET).unwrap();
+    let verifier = Verifier::new(
+        Scheme::message_signature(MESSAGE_CLIENT_ID),
+        MESSAGE_CLIENT_SECRET,
+    )
+    .unwrap();
     let signed = headers(&[
         ("X-Message-Id", MESSAGE_ID),
         ("X-Message-Signature", MESSAGE_SIGNATURE),
@@ -147,8 +157,11 @@ fn message_signature_known_answer_ignores_the_body() {
 
 #[test]
 fn message_signature_signer_produces_the_known_answer() {
-    let signer =
-        Signer::new(Scheme::message_signature(MESSAGE_CLIENT_ID), MESSAGE_CLIENT_SECRET).unwrap();
+    let signer = Signer::new(
+        Scheme::message_signature(MESSAGE_CLIENT_ID),
+        MESSAGE_CLIENT_SECRET,
+    )
+    .unwrap();
     let signed = signer
         .sign(&headers(&[("X-Message-Id", MESSAGE_ID)]), b"ignored")
         .unwrap();
@@ -162,8 +175,11 @@ fn message_signature_signer_produces_the_known_answer() {
 #[test]
 fn message_signature_rejects_other_ids_clients_and_joins() {
     let signature = ("X-Message-Signature", MESSAGE_SIGNATURE);
-    let verifier =
-        Verifier::new(Scheme::message_signature(MESSAGE_CLIENT_ID), MESSAGE_CLIENT_SECRET).unwrap();
+    let verifier = Verifier::new(
+        Scheme::message_signature(MESSAGE_CLIENT_ID),
+        MESSAGE_CLIENT_SECRET,
+    )
+    .unwrap();
     let other_id = headers(&[("X-Message-Id", "1235"), signature]);
     assert!(matches!(
         verifier.verify(&other_id, b""),

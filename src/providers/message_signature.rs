@@ -31,7 +31,12 @@ impl Scheme {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn message_signature(client_id: impl Into<Cow<'static, str>>) -> Scheme {
-        Scheme::hmac("message_signature", Algorithm::Sha256, "X-Message-Signature").signed(
+        Scheme::hmac(
+            "message_signature",
+            Algorithm::Sha256,
+            "X-Message-Signature",
+        )
+        .signed(
             SignedContent::new()
                 .header("X-Message-Id")
                 .text("+")

@@ -1,4 +1,4 @@
-//! Presets: one constructor on [`Scheme`](crate::Scheme) per provider, one file per provider.
+//! Presets: one constructor on [`Scheme`] per provider, one file per provider.
 //!
 //! | preset | header | signature | covers | window |
 //! | --- | --- | --- | --- | --- |
@@ -7,8 +7,6 @@
 //! | [`Scheme::qiscus`] | `QISCUS-SDK-SIGNATURE` | hex HMAC-SHA256 | body | – |
 //! | [`Scheme::hubpay`] | `X-Hubpay-Hmac` (configurable) | hex HMAC-SHA256 | body | – |
 //! | [`Scheme::message_signature`] | `X-Message-Signature` | hex HMAC-SHA256 | `{X-Message-Id}+{client id}`, **not the body** | – |
-//!
-//! [`Scheme`]: crate::Scheme
 
 mod amio;
 mod autify;

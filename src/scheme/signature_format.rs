@@ -188,16 +188,20 @@ impl SignatureFormat {
             return Err("it is empty");
         }
         let decode = |text: &[u8]| {
-            encoding.decode(text, digest_len).map_err(|error| match error {
-                DecodeError::Length => match encoding {
-                    Encoding::Hex => "it is not the length of this algorithm's hex digest",
-                    Encoding::Base64 => "it is not the length of this algorithm's base64 digest",
-                },
-                DecodeError::Alphabet => match encoding {
-                    Encoding::Hex => "it is not hexadecimal",
-                    Encoding::Base64 => "it is not padded standard base64",
-                },
-            })
+            encoding
+                .decode(text, digest_len)
+                .map_err(|error| match error {
+                    DecodeError::Length => match encoding {
+                        Encoding::Hex => "it is not the length of this algorithm's hex digest",
+                        Encoding::Base64 => {
+                            "it is not the length of this algorithm's base64 digest"
+                        }
+                    },
+                    DecodeError::Alphabet => match encoding {
+                        Encoding::Hex => "it is not hexadecimal",
+                        Encoding::Base64 => "it is not padded standard base64",
+                    },
+                })
         };
         let mut candidates = Candidates::new();
         let mut timestamp = None;
@@ -314,7 +318,9 @@ mod tests {
         let format = SignatureFormat::list(' ', "v1,");
         let b64 = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
         let value = format!("v1a,abc v1,{b64}");
-        let parsed = format.parse(value.as_bytes(), Encoding::Base64, 32).unwrap();
+        let parsed = format
+            .parse(value.as_bytes(), Encoding::Base64, 32)
+            .unwrap();
         assert_eq!(parsed.candidates.len, 1);
         assert!(format.parse(b"v1a,abc", Encoding::Base64, 32).is_err());
         // CVE-2024-21491: an empty "v1," must never verify.
@@ -326,7 +332,9 @@ mod tests {
         let format = SignatureFormat::list(' ', "v1,");
         let b64 = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
         let value = vec![format!("v1,{b64}"); 9].join(" ");
-        assert!(format.parse(value.as_bytes(), Encoding::Base64, 32).is_err());
+        assert!(format
+            .parse(value.as_bytes(), Encoding::Base64, 32)
+            .is_err());
     }
 
     #[test]
@@ -337,6 +345,9 @@ mod tests {
             "t=12,v1=ab,v1=cd"
         );
         let list = SignatureFormat::list(' ', "v1,");
-        assert_eq!(list.render(&["ab".into(), "cd".into()], None), "v1,ab v1,cd");
+        assert_eq!(
+            list.render(&["ab".into(), "cd".into()], None),
+            "v1,ab v1,cd"
+        );
     }
 }
