@@ -173,9 +173,9 @@ where
             rejection,
             ..
         } = self;
-        match pending.conclude(&parts.headers) {
+        let body = buffer.finish();
+        match pending.conclude(&parts.headers, &body) {
             Ok(verified) => {
-                let body = buffer.finish();
                 parts.extensions.insert(verified.with_body(body.clone()));
                 let request = Request::from_parts(parts, Body::from(body));
                 State::Calling {

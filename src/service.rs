@@ -85,7 +85,7 @@ where
 
         // 3a. Header-only schemes: verdict now; the body streams through, unauthenticated.
         if !pending.covers_body() {
-            return match pending.finish(&parts.headers) {
+            return match pending.finish(&parts.headers, &[]) {
                 Ok(verified) => {
                     parts.extensions.insert(verified);
                     ResponseFuture::calling(inner, Request::from_parts(parts, Body::new(body)))

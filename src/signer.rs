@@ -56,6 +56,12 @@ impl Signer {
         for part in &scheme.content.parts {
             match part {
                 Part::Body => mac.update(body),
+                Part::FormParams => {
+                    for (name, value) in crate::verifier::sorted_form_params(body) {
+                        mac.update(name.as_bytes());
+                        mac.update(value.as_bytes());
+                    }
+                }
                 Part::Text(bytes) | Part::Constant { value: bytes, .. } => mac.update(bytes),
                 Part::Timestamp => mac.update(digits.as_bytes()),
                 Part::Header(name) => {

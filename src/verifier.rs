@@ -131,7 +131,7 @@ impl Verifier {
     pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
         let mut pending = self.start(headers)?;
         pending.update(body);
-        pending.finish(headers)
+        pending.finish(headers, body)
     }
 
     /// Runs every check that needs only the headers (signature header present once and well
@@ -182,7 +182,7 @@ impl Verifier {
             others: inner.keys[1..].iter().map(|key| key.mac.clone()).collect(),
         };
         let (before_body, _) = scheme.content.split_at_body();
-        macs.feed(before_body, headers, timestamp.as_ref())?;
+        macs.feed(before_body, headers, timestamp.as_ref(), &[])?;
         Ok(PendingVerification {
             macs,
             candidates: parsed.candidates,
@@ -230,9 +230,9 @@ pub struct PendingVerification {
 
 impl PendingVerification {
     /// Feeds the next piece of the body to the MAC (a no-op for schemes that do not sign the
-    /// body).
+    /// raw body).
     pub fn update(&mut self, chunk: &[u8]) {
-        if self.verifier.inner.scheme.content.covers_body() {
+        if self.verifier.inner.scheme.content.streams_body() {
             self.macs.update(chunk);
         }
     }
@@ -244,17 +244,25 @@ impl PendingVerification {
 
     /// Feeds what comes after the body, then compares in constant time against every signature
     /// in the header under every secret.
-    pub fn finish(self, headers: &HeaderMap) -> Result<Verified, WebhookError> {
-        self.conclude(headers).map_err(|(error, _)| error)
+    ///
+    /// `body` is the complete body. Schemes that sign the raw body were fed it by
+    /// [`update`](Self::update) and ignore it here; schemes that sign parsed form parameters
+    /// (Twilio) read it here.
+    pub fn finish(self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
+        self.conclude(headers, body).map_err(|(error, _)| error)
     }
 
     /// Like `finish`, but hands the verifier back with an error, for naming the scheme in logs.
     pub(crate) fn conclude(
         mut self,
         headers: &HeaderMap,
+        body: &[u8],
     ) -> Result<Verified, (WebhookError, Verifier)> {
-        let (_, after_body) = self.verifier.inner.scheme.content.split_at_body();
-        if let Err(error) = self.macs.feed(after_body, headers, self.timestamp.as_ref()) {
+        let (_, from_body) = self.verifier.inner.scheme.content.split_at_body();
+        let fed = self
+            .macs
+            .feed(from_body, headers, self.timestamp.as_ref(), body);
+        if let Err(error) = fed {
             return Err((error, self.verifier));
         }
 
@@ -299,12 +307,14 @@ impl Macs {
         }
     }
 
-    /// Feeds signed parts other than the body, straight from the headers and configuration.
+    /// Feeds signed parts other than the raw body (fed as it arrives), straight from the
+    /// headers, configuration and, for form parameters, the complete `body`.
     fn feed(
         &mut self,
         parts: &[Part],
         headers: &HeaderMap,
         timestamp: Option<&Timestamp>,
+        body: &[u8],
     ) -> Result<(), WebhookError> {
         for part in parts {
             match part {
@@ -315,6 +325,12 @@ impl Macs {
                     // and `Verifier::start` has parsed it by now.
                     let timestamp = timestamp.expect("a signed timestamp has a source");
                     self.update(timestamp.digits());
+                }
+                Part::FormParams => {
+                    for (name, value) in sorted_form_params(body) {
+                        self.update(name.as_bytes());
+                        self.update(value.as_bytes());
+                    }
                 }
                 Part::Body => {}
             }
@@ -353,6 +369,14 @@ impl Timestamp {
     fn digits(&self) -> &[u8] {
         &self.digits[..usize::from(self.len)]
     }
+}
+
+/// Decoded form parameters sorted by name then value, identical pairs once (Twilio's rule).
+pub(crate) fn sorted_form_params(body: &[u8]) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    params.sort();
+    params.dedup();
+    params
 }
 
 /// The one value of `name`; `Err(false)` when absent, `Err(true)` when repeated.

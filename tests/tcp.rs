@@ -46,7 +46,7 @@ async fn oversized_declared_body_is_413_over_tcp() {
         ),
     );
     let body = vec![b'a'; tower_webhook::DEFAULT_BODY_LIMIT + 1];
-    let (status, text) = support::post_over_tcp(addr, "/webhooks/qiscus", &headers, body)
+    let (status, text) = support::post_streaming(addr, "/webhooks/qiscus", &headers, body)
         .await
         .unwrap();
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{text}");

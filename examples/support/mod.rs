@@ -56,6 +56,36 @@ pub(crate) fn providers() -> Vec<Provider> {
             scheme: Scheme::message_signature(client_id),
             secret: env_or("MESSAGE_CLIENT_SECRET", "clientSecret"),
         },
+        Provider {
+            name: "github",
+            path: "/webhooks/github",
+            scheme: Scheme::github(),
+            secret: env_or("GITHUB_SECRET", "It's a Secret to Everybody"),
+        },
+        Provider {
+            name: "stripe",
+            path: "/webhooks/stripe",
+            scheme: Scheme::stripe(),
+            secret: env_or("STRIPE_SECRET", "whsec_stripe_test"),
+        },
+        Provider {
+            name: "slack",
+            path: "/webhooks/slack",
+            scheme: Scheme::slack(),
+            secret: env_or("SLACK_SECRET", "8f742231b10e8888abcd99yyyzzz85a5"),
+        },
+        Provider {
+            name: "shopify",
+            path: "/webhooks/shopify",
+            scheme: Scheme::shopify(),
+            secret: env_or("SHOPIFY_SECRET", "shopify-secret"),
+        },
+        Provider {
+            name: "standard",
+            path: "/webhooks/standard",
+            scheme: Scheme::standard_webhooks(),
+            secret: env_or("STANDARD_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        },
     ]
 }
 
@@ -67,6 +97,11 @@ pub(crate) const ENVIRONMENT: &[(&str, &str)] = &[
     ("HUBPAY_SECRET", "f7b3ca9275d949d9b74f7f1b"),
     ("MESSAGE_CLIENT_ID", "clientId"),
     ("MESSAGE_CLIENT_SECRET", "clientSecret"),
+    ("GITHUB_SECRET", "It's a Secret to Everybody"),
+    ("STRIPE_SECRET", "whsec_stripe_test"),
+    ("SLACK_SECRET", "8f742231b10e8888abcd99yyyzzz85a5"),
+    ("SHOPIFY_SECRET", "shopify-secret"),
+    ("STANDARD_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
 ];
 
 /// Handler for schemes that sign the body: the verified JSON, echoed with what verified it.
@@ -110,13 +145,29 @@ pub(crate) fn app() -> Result<Router, ConfigError> {
     Ok(router)
 }
 
-/// Signs `body` for `provider` with its configured secret; `extra` supplies signed headers such
-/// as `X-Message-Id`.
-pub(crate) fn sign(provider: &Provider, extra: &HeaderMap, body: &[u8]) -> HeaderMap {
+/// Signs `body` for `provider` with its configured secret at `timestamp` (seconds since the
+/// epoch); `extra` supplies signed headers such as `X-Message-Id`.
+pub(crate) fn sign_at(
+    provider: &Provider,
+    extra: &HeaderMap,
+    body: &[u8],
+    timestamp: u64,
+) -> HeaderMap {
     let signer = Signer::new(provider.scheme.clone(), &provider.secret).expect("valid secret");
     let mut headers = extra.clone();
-    headers.extend(signer.sign(extra, body).expect("signed headers supplied"));
+    headers.extend(
+        signer
+            .sign_at(extra, body, timestamp)
+            .expect("signed headers supplied"),
+    );
     headers
+}
+
+/// Seconds since the Unix epoch, now.
+pub(crate) fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs())
 }
 
 /// Sends one POST over a fresh TCP connection and returns the status and body text.
@@ -142,4 +193,69 @@ pub(crate) async fn post_over_tcp(
     let status = response.status();
     let bytes = response.into_body().collect().await?.to_bytes();
     Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Sends one POST over a raw TCP connection, writing the body while reading the response, so a
+/// server that answers before reading the body (413) is heard even as it closes the connection.
+/// Returns the status and the response body text.
+pub(crate) async fn post_streaming(
+    addr: SocketAddr,
+    path: &str,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> Result<(StatusCode, String), Box<dyn std::error::Error + Send + Sync>> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let stream = tokio::net::TcpStream::connect(addr).await?;
+    let (mut reader, mut writer) = stream.into_split();
+    let mut head = format!(
+        "POST {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {}\r\n", value.to_str()?));
+    }
+    head.push_str("\r\n");
+    let write = tokio::spawn(async move {
+        // Errors are expected once the server has answered and closed.
+        if writer.write_all(head.as_bytes()).await.is_ok() {
+            let _ = writer.write_all(&body).await;
+        }
+    });
+    let mut response = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match reader.read(&mut chunk).await {
+            Ok(0) => break,
+            Ok(n) => response.extend_from_slice(&chunk[..n]),
+            Err(error) if response.is_empty() => return Err(error.into()),
+            Err(_) => break,
+        }
+        if response_complete(&response) {
+            break;
+        }
+    }
+    write.abort();
+    let text = String::from_utf8_lossy(&response);
+    let status_line = text.lines().next().unwrap_or_default();
+    let code: u16 = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .ok_or_else(|| format!("no HTTP status in {status_line:?}"))?;
+    let body = text.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    Ok((StatusCode::from_u16(code)?, body.to_owned()))
+}
+
+/// Whether `response` holds a whole head and a body of its declared `content-length`.
+fn response_complete(response: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(response);
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return false;
+    };
+    head.lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<usize>().ok())
+        .is_some_and(|length| body.len() >= length)
 }

@@ -47,6 +47,9 @@ pub(crate) enum Part {
     },
     /// The timestamp, as the digits received.
     Timestamp,
+    /// The form-encoded body's parameters, sorted by name then value, duplicates once, each as
+    /// name followed by value (Twilio). Needs the whole body, so it is not hashed while receiving.
+    FormParams,
 }
 
 impl SignedContent {
@@ -66,14 +69,17 @@ impl SignedContent {
     /// Appends the raw body. A scheme without it verifies headers only and leaves the body
     /// unauthenticated.
     #[must_use]
-    pub fn body(mut self) -> Self {
-        if self.covers_body() {
-            self.fail(ConfigError::InvalidScheme {
-                reason: "the body can be signed only once",
-            });
-        }
-        self.parts.push(Part::Body);
-        self
+    pub fn body(self) -> Self {
+        self.push_body(Part::Body)
+    }
+
+    /// Appends the `application/x-www-form-urlencoded` body's parameters (decoded), sorted by name
+    /// and then value, each parameter written as its name followed by its value, a repeated
+    /// identical pair once: Twilio's scheme. The raw bytes are not signed, so this is verified
+    /// after the whole body has arrived.
+    #[must_use]
+    pub fn sorted_form_params(self) -> Self {
+        self.push_body(Part::FormParams)
     }
 
     /// Appends the value of the request header `name` (any case). A request without the header,
@@ -128,9 +134,30 @@ impl SignedContent {
         self
     }
 
-    /// Whether the body is among the signed parts.
+    /// Whether the body (raw, or its form parameters) is among the signed parts.
     pub fn covers_body(&self) -> bool {
-        self.parts.contains(&Part::Body)
+        self.body_part().is_some()
+    }
+
+    /// Whether the MAC can be fed the body frame by frame, as it arrives.
+    pub(crate) fn streams_body(&self) -> bool {
+        self.body_part() == Some(&Part::Body)
+    }
+
+    fn body_part(&self) -> Option<&Part> {
+        self.parts
+            .iter()
+            .find(|part| matches!(part, Part::Body | Part::FormParams))
+    }
+
+    fn push_body(mut self, part: Part) -> Self {
+        if self.covers_body() {
+            self.fail(ConfigError::InvalidScheme {
+                reason: "the body can be signed only once",
+            });
+        }
+        self.parts.push(part);
+        self
     }
 
     /// A description such as `"{x-message-id}+{client id}"` or `"{body}"`; constants appear by
@@ -152,6 +179,7 @@ impl SignedContent {
                     out.push('}');
                 }
                 Part::Timestamp => out.push_str("{timestamp}"),
+                Part::FormParams => out.push_str("{sorted form params}"),
             }
         }
         out
@@ -161,16 +189,18 @@ impl SignedContent {
         self.parts.contains(&Part::Timestamp)
     }
 
-    /// The parts before the body (all of them when the body is not signed) and after it.
+    /// The parts before the body (all of them when the body is not signed) and from it on.
     pub(crate) fn split_at_body(&self) -> (&[Part], &[Part]) {
-        match self.parts.iter().position(|part| *part == Part::Body) {
-            Some(at) => (&self.parts[..at], &self.parts[at + 1..]),
-            None => (&self.parts, &[]),
-        }
+        let at = self
+            .parts
+            .iter()
+            .position(|part| matches!(part, Part::Body | Part::FormParams))
+            .unwrap_or(self.parts.len());
+        self.parts.split_at(at)
     }
 
-    /// The headers the content reads, so their presence can be checked before the body.
-    pub(crate) fn headers(&self) -> impl Iterator<Item = &HeaderName> {
+    /// The request headers the content reads (such as `X-Message-Id`), in order.
+    pub fn headers(&self) -> impl Iterator<Item = &HeaderName> {
         self.parts.iter().filter_map(|part| match part {
             Part::Header(name) => Some(name),
             _ => None,
@@ -204,9 +234,9 @@ mod tests {
     #[test]
     fn splits_around_the_body() {
         let content = SignedContent::new().text("a").body().text("b");
-        let (before, after) = content.split_at_body();
+        let (before, rest) = content.split_at_body();
         assert_eq!(before.len(), 1);
-        assert_eq!(after.len(), 1);
+        assert_eq!(rest.len(), 2);
     }
 
     #[test]

@@ -1,0 +1,21 @@
+use crate::{Algorithm, Scheme, SignedContent};
+
+impl Scheme {
+    /// [Slack](https://api.slack.com/authentication/verifying-requests-from-slack):
+    /// `X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:{timestamp}:{body}">`, with the timestamp
+    /// in `X-Slack-Request-Timestamp`, keyed with the app's signing secret. The timestamp must be
+    /// within the tolerance (300 s by default). Slash commands arrive form-encoded: extract them
+    /// with [`VerifiedForm`](crate::VerifiedForm).
+    pub fn slack() -> Scheme {
+        Scheme::hmac("slack", Algorithm::Sha256, "X-Slack-Signature")
+            .prefix("v0=")
+            .timestamp_header("X-Slack-Request-Timestamp")
+            .signed(
+                SignedContent::new()
+                    .text("v0:")
+                    .timestamp()
+                    .text(":")
+                    .body(),
+            )
+    }
+}

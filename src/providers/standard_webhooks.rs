@@ -1,0 +1,56 @@
+use crate::{Algorithm, Encoding, Scheme, SecretFormat, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Standard Webhooks](https://www.standardwebhooks.com/) (Svix, Clerk, Resend, Liveblocks,
+    /// ...): `webhook-signature: v1,<base64> [v1,<base64> ...]`, base64 HMAC-SHA256 of
+    /// `"{webhook-id}.{webhook-timestamp}.{body}"`.
+    ///
+    /// The secret is `whsec_<base64>`; its decoded bytes are the key. Signatures of other
+    /// versions (such as the asymmetric `v1a`) are ignored, but at least one `v1` must match.
+    /// The timestamp must be within the tolerance (300 s by default).
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// // The specification's test vector.
+    /// let verifier = Verifier::new(Scheme::standard_webhooks(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1614265330));
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek".parse()?);
+    /// headers.insert("webhook-timestamp", "1614265330".parse()?);
+    /// headers.insert("webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=".parse()?);
+    /// assert!(verifier.verify(&headers, br#"{"test": 2432232314}"#).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn standard_webhooks() -> Scheme {
+        standard("standard_webhooks", "webhook")
+    }
+
+    /// [Svix](https://docs.svix.com/receiving/verifying-payloads/how-manual): Standard Webhooks
+    /// with the `svix-id`, `svix-timestamp` and `svix-signature` header names.
+    pub fn svix() -> Scheme {
+        standard("svix", "svix")
+    }
+}
+
+fn standard(name: &'static str, header_prefix: &str) -> Scheme {
+    Scheme::hmac(
+        name,
+        Algorithm::Sha256,
+        &format!("{header_prefix}-signature"),
+    )
+    .format(SignatureFormat::list(' ', "v1,"))
+    .encoding(Encoding::Base64)
+    .secret_format(SecretFormat::Base64 { prefix: "whsec_" })
+    .timestamp_header(&format!("{header_prefix}-timestamp"))
+    .signed(
+        SignedContent::new()
+            .header(&format!("{header_prefix}-id"))
+            .text(".")
+            .timestamp()
+            .text(".")
+            .body(),
+    )
+}

@@ -1,0 +1,16 @@
+use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Stripe](https://docs.stripe.com/webhooks#verify-manually):
+    /// `Stripe-Signature: t=<timestamp>,v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of
+    /// `"{t}.{body}"`.
+    ///
+    /// The endpoint secret is used verbatim as the key, `whsec_` prefix included. Any matching
+    /// `v1` is accepted (Stripe sends several while you roll a secret); `v0` and other schemes are
+    /// ignored. The timestamp must be within the tolerance (300 s by default) in either direction.
+    pub fn stripe() -> Scheme {
+        Scheme::hmac("stripe", Algorithm::Sha256, "Stripe-Signature")
+            .format(SignatureFormat::key_value(',', "t", "v1"))
+            .signed(SignedContent::new().timestamp().text(".").body())
+    }
+}
