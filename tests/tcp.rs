@@ -73,3 +73,41 @@ async fn message_signature_known_answer_over_tcp() {
         "{text}"
     );
 }
+
+/// Writes `raw` to a fresh connection, half-closes it, and returns the response text.
+async fn raw_exchange(addr: std::net::SocketAddr, raw: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(raw).await.unwrap();
+    stream.shutdown().await.unwrap();
+    let mut response = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut response),
+    )
+    .await
+    .expect("the server answers and closes");
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[tokio::test]
+async fn content_length_longer_than_the_bytes_sent_is_a_body_error_over_tcp() {
+    let addr = start().await;
+    let raw = "POST /webhooks/qiscus HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\nqiscus-sdk-signature: e5bc568d8a0bae205209ef886d3fdb8b37254be95bed7cd7bef9d0953574092c\r\n\r\n{\"short\":1}";
+    let response = raw_exchange(addr, raw.as_bytes()).await;
+    assert!(response.starts_with("HTTP/1.1 400"), "{response}");
+    assert!(response.contains("body_read_failed"), "{response}");
+}
+
+#[tokio::test]
+async fn content_length_shorter_than_the_bytes_sent_verifies_only_the_declared_body() {
+    let addr = start().await;
+    // The signature covers the whole JSON, but Content-Length declares only its first 10 bytes:
+    // HTTP says the body is those 10 bytes, so the signature does not match them.
+    let body =
+        r#"{"payload":{"from":{"id":140220,"name":"Qiscus Demo"}},"type":"post_comment_mobile"}"#;
+    let raw = format!("POST /webhooks/qiscus HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 10\r\nqiscus-sdk-signature: e5bc568d8a0bae205209ef886d3fdb8b37254be95bed7cd7bef9d0953574092c\r\n\r\n{body}");
+    let response = raw_exchange(addr, raw.as_bytes()).await;
+    assert!(response.starts_with("HTTP/1.1 401"), "{response}");
+    assert!(response.contains("signature_mismatch"), "{response}");
+}

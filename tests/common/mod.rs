@@ -115,3 +115,49 @@ pub fn error_code(body: &str) -> String {
     assert!(json["message"].is_string(), "{body}");
     json["error"].as_str().unwrap().to_owned()
 }
+
+/// A router with `layer` in front of a handler that counts its calls and echoes the length of
+/// the verified body.
+pub fn counting_app(layer: tower_webhook::VerifyWebhookLayer, calls: Calls) -> axum::Router {
+    use axum::routing::post;
+    use tower_webhook::VerifiedBody;
+    axum::Router::new()
+        .route(
+            "/",
+            post(move |VerifiedBody(body): VerifiedBody| async move {
+                calls.hit();
+                body.len().to_string()
+            }),
+        )
+        .layer(layer)
+}
+
+/// Sends `request` through a counting app and checks the status, the error code (for
+/// rejections) and that the handler ran exactly when the request was accepted.
+pub async fn expect(
+    layer: tower_webhook::VerifyWebhookLayer,
+    request: Request<Body>,
+    status: StatusCode,
+    code: Option<&str>,
+) -> String {
+    let calls = Calls::default();
+    let (got, body) = send(counting_app(layer, calls.clone()), request).await;
+    assert_eq!(got, status, "{body}");
+    match code {
+        Some(code) => {
+            assert_eq!(error_code(&body), code, "{body}");
+            assert_eq!(calls.count(), 0, "the handler ran on a rejection");
+        }
+        None => assert_eq!(calls.count(), 1, "the handler did not run"),
+    }
+    body
+}
+
+/// A POST to "/" with the given raw header pairs and body.
+pub fn post_with(headers: &[(&str, &[u8])], body: impl Into<Body>) -> Request<Body> {
+    let mut builder = Request::post("/");
+    for (name, value) in headers {
+        builder = builder.header(*name, http::HeaderValue::from_bytes(value).unwrap());
+    }
+    builder.body(body.into()).unwrap()
+}
