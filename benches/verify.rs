@@ -1,0 +1,237 @@
+//! Cost of verification against the raw HMAC floor and against peers, at several body sizes.
+//!
+//! `cargo bench --bench verify` prints a table and writes `target/bench/verify.csv`
+//! (`python3 benches/chart.py` turns it into `benches/cost_vs_size.svg`).
+//!
+//! A small harness of its own (`harness = false`): each case is timed over batches sized to
+//! about 20 ms, after a warm-up, and the median of 15 batches is reported in ns per operation.
+
+use axum::{body::Body, routing::post, Router};
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, Request, Response};
+use std::{
+    convert::Infallible,
+    fmt::Write as _,
+    hint::black_box,
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+use tower::{service_fn, Service, ServiceExt};
+use tower_webhook::{Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
+
+const SECRET: &str = "It's a Secret to Everybody";
+const STANDARD_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SIZES: [usize; 5] = [256, 1024, 4096, 65536, 1 << 20];
+
+/// Median ns per call of `f`, which runs one operation per call.
+fn measure(mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    let mut calibration = 0u64;
+    while start.elapsed() < Duration::from_millis(30) {
+        f();
+        calibration += 1;
+    }
+    let per_op = start.elapsed().as_nanos() as f64 / calibration as f64;
+    let batch = ((20e6 / per_op) as u64).max(1);
+    let mut samples: Vec<f64> = (0..15)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            start.elapsed().as_nanos() as f64 / batch as f64
+        })
+        .collect();
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[samples.len() / 2]
+}
+
+/// Like `measure`, for async operations, all on one current-thread runtime.
+fn measure_async<F: std::future::Future<Output = ()>>(
+    runtime: &tokio::runtime::Runtime,
+    mut f: impl FnMut() -> F,
+) -> f64 {
+    measure(|| runtime.block_on(f()))
+}
+
+fn raw_hmac(body: &[u8], tag: &[u8]) {
+    use hmac::{Hmac, KeyInit, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(body);
+    mac.verify_slice(tag).unwrap();
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let verifier = Verifier::new(Scheme::github(), SECRET).unwrap();
+    let signer = Signer::new(Scheme::github(), SECRET).unwrap();
+    let peer_secret = webhook_verify::Secret::new(SECRET);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let standard = Verifier::new(Scheme::standard_webhooks(), STANDARD_SECRET).unwrap();
+    let standard_peer = standardwebhooks::Webhook::new(STANDARD_SECRET).unwrap();
+
+    // Axum routers: with the layer, and the same route without it.
+    let layered = Router::new()
+        .route(
+            "/",
+            post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
+        )
+        .layer(
+            VerifyWebhookLayer::new(Scheme::github(), SECRET)
+                .unwrap()
+                .body_limit(2 << 20),
+        );
+    let bare = Router::new()
+        .route(
+            "/",
+            post(|body: Bytes| async move { body.len().to_string() }),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(2 << 20));
+    // Plain tower: the same service_fn bare, under our layer, and under webhook-verify's layer.
+    let echo = service_fn(|request: Request<Body>| async move {
+        Ok::<_, Infallible>(Response::new(Body::new(request.into_body())))
+    });
+    let echo_bytes = service_fn(|request: Request<Bytes>| async move {
+        Ok::<_, Infallible>(Response::new(request.into_body().len().to_string()))
+    });
+    let ours_fn = tower::ServiceBuilder::new()
+        .layer(
+            VerifyWebhookLayer::new(Scheme::github(), SECRET)
+                .unwrap()
+                .body_limit(2 << 20),
+        )
+        .service(echo);
+    let peer_fn = tower::ServiceBuilder::new()
+        .layer(webhook_verify::tower::VerifyLayer::<Bytes>::new(
+            webhook_verify::Provider::GitHub,
+            webhook_verify::Secret::new(SECRET),
+        ))
+        .service(echo_bytes);
+
+    let mut csv = String::from("case,size,ns\n");
+    let mut table = String::new();
+    writeln!(
+        table,
+        "{:>8} | {:>9} {:>9} {:>7} | {:>9} {:>7} | {:>9} {:>9} {:>8} | {:>9} {:>9} {:>9} | {:>9} {:>9} {:>7}",
+        "body", "raw HMAC", "core", "x raw", "wv verify", "x raw",
+        "router", "no layer", "overhead", "fn+ours", "fn+wv", "bare fn",
+        "std ours", "std crate", "ratio"
+    )
+    .unwrap();
+
+    for size in SIZES {
+        // ASCII text, because the standardwebhooks crate only takes UTF-8 payloads.
+        let body = Bytes::from(
+            (0..size)
+                .map(|i| b'a' + (i * 31 % 26) as u8)
+                .collect::<Vec<u8>>(),
+        );
+        let headers = signer.sign(&HeaderMap::new(), &body).unwrap();
+        let value = headers["x-hub-signature-256"].clone();
+        let tag = hex::decode(&value.to_str().unwrap()[7..]).unwrap();
+
+        let raw = measure(|| raw_hmac(black_box(&body), black_box(&tag)));
+        let core = measure(|| {
+            black_box(
+                verifier
+                    .verify(black_box(&headers), black_box(&body))
+                    .unwrap(),
+            );
+        });
+        let peer = measure(|| {
+            webhook_verify::verify(
+                webhook_verify::Provider::GitHub,
+                black_box(&headers),
+                black_box(&body),
+                &peer_secret,
+                Default::default(),
+            )
+            .unwrap();
+        });
+
+        let request = |value: &HeaderValue| {
+            let mut request = Request::post("/").body(Body::from(body.clone())).unwrap();
+            request
+                .headers_mut()
+                .insert("x-hub-signature-256", value.clone());
+            request
+        };
+        let router = measure_async(&runtime, || {
+            let call = layered.clone().oneshot(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
+        let no_layer = measure_async(&runtime, || {
+            let call = bare.clone().oneshot(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
+        let fn_ours = measure_async(&runtime, || {
+            let call = ours_fn.clone().oneshot(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
+        let fn_peer = measure_async(&runtime, || {
+            let mut request = Request::post("/").body(Body::from(body.clone())).unwrap();
+            request
+                .headers_mut()
+                .insert("x-hub-signature-256", value.clone());
+            let call = peer_fn.clone().oneshot(request);
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
+        let fn_bare = measure_async(&runtime, || {
+            let mut service = echo;
+            let call = service.call(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
+
+        // Standard Webhooks: ours against the standardwebhooks crate.
+        let signature = standard_peer.sign("msg_1", now as i64, &body).unwrap();
+        let mut std_headers = HeaderMap::new();
+        std_headers.insert("webhook-id", HeaderValue::from_static("msg_1"));
+        std_headers.insert("webhook-timestamp", now.to_string().parse().unwrap());
+        std_headers.insert("webhook-signature", signature.parse().unwrap());
+        let std_ours = measure(|| {
+            black_box(
+                standard
+                    .verify(black_box(&std_headers), black_box(&body))
+                    .unwrap(),
+            );
+        });
+        let std_peer = measure(|| {
+            standard_peer
+                .verify(black_box(&body), black_box(&std_headers))
+                .unwrap()
+        });
+
+        for (case, ns) in [
+            ("raw_hmac", raw),
+            ("core", core),
+            ("webhook_verify", peer),
+            ("router_layer", router),
+            ("router_bare", no_layer),
+            ("service_fn_ours", fn_ours),
+            ("service_fn_webhook_verify", fn_peer),
+            ("service_fn_bare", fn_bare),
+            ("standard_ours", std_ours),
+            ("standard_crate", std_peer),
+        ] {
+            writeln!(csv, "{case},{size},{ns:.1}").unwrap();
+        }
+        writeln!(
+            table,
+            "{:>8} | {:>9.0} {:>9.0} {:>7.3} | {:>9.0} {:>7.3} | {:>9.0} {:>9.0} {:>8.0} | {:>9.0} {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {:>7.2}",
+            size, raw, core, core / raw, peer, peer / raw,
+            router, no_layer, router - no_layer, fn_ours, fn_peer, fn_bare,
+            std_ours, std_peer, std_peer / std_ours
+        )
+        .unwrap();
+    }
+    println!("ns per operation (median of 15 batches)");
+    println!("{table}");
+    std::fs::create_dir_all("target/bench").unwrap();
+    std::fs::write("target/bench/verify.csv", csv).unwrap();
+    println!("wrote target/bench/verify.csv");
+}
