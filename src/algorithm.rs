@@ -55,9 +55,9 @@ impl Algorithm {
             Algorithm::Sha256 => KeyedMac::Sha256(
                 <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key"),
             ),
-            Algorithm::Sha512 => KeyedMac::Sha512(
+            Algorithm::Sha512 => KeyedMac::Sha512(Box::new(
                 <Hmac<sha2::Sha512> as KeyInit>::new_from_slice(key).expect("HMAC takes any key"),
-            ),
+            )),
         }
     }
 }
@@ -70,11 +70,15 @@ impl std::fmt::Display for Algorithm {
 
 /// An HMAC state keyed once at construction and cloned for every request, so the key's inner
 /// and outer pads are not recomputed per request.
+///
+/// The SHA-512 state is boxed: at twice the size of the others it would double every move of
+/// every verification (measured: moves were a tenth of the time at 256 bytes). No preset uses
+/// SHA-512, so its one allocation per request is paid only by schemes that choose it.
 #[derive(Clone)]
 pub(crate) enum KeyedMac {
     Sha1(Hmac<sha1::Sha1>),
     Sha256(Hmac<sha2::Sha256>),
-    Sha512(Hmac<sha2::Sha512>),
+    Sha512(Box<Hmac<sha2::Sha512>>),
 }
 
 impl KeyedMac {
@@ -92,7 +96,7 @@ impl KeyedMac {
         match self {
             KeyedMac::Sha1(mac) => tag.set(&mac.finalize().into_bytes()),
             KeyedMac::Sha256(mac) => tag.set(&mac.finalize().into_bytes()),
-            KeyedMac::Sha512(mac) => tag.set(&mac.finalize().into_bytes()),
+            KeyedMac::Sha512(mac) => tag.set(&(*mac).finalize().into_bytes()),
         }
         tag
     }

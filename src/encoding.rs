@@ -40,7 +40,7 @@ impl Encoding {
         }
         let mut tag = Tag::empty();
         match self {
-            Encoding::Hex => hex::decode_to_slice(text, tag.buffer(digest_len))
+            Encoding::Hex => const_hex::decode_to_slice(text, tag.buffer(digest_len))
                 .map_err(|_| DecodeError::Alphabet)?,
             Encoding::Base64 => {
                 // Room for the decoder's conservative estimate; the exact count is checked after.
@@ -60,7 +60,7 @@ impl Encoding {
     /// Encodes a tag for a header value (used by the signer).
     pub(crate) fn encode(self, tag: &[u8]) -> String {
         match self {
-            Encoding::Hex => hex::encode(tag),
+            Encoding::Hex => const_hex::encode(tag),
             Encoding::Base64 => base64::engine::general_purpose::STANDARD.encode(tag),
         }
     }

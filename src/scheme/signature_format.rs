@@ -51,33 +51,41 @@ pub(crate) struct Parsed<'a> {
     pub(crate) timestamp: Option<&'a [u8]>,
 }
 
-/// Decoded signatures, held inline.
-#[derive(Debug, Clone, Copy)]
+/// Decoded signatures: the first inline, any others (several `v1` during a rotation) in a `Vec`
+/// that allocates only when there are more than one.
+#[derive(Debug, Clone)]
 pub(crate) struct Candidates {
-    tags: [Tag; MAX_CANDIDATES],
+    first: Tag,
+    rest: Vec<Tag>,
     len: usize,
 }
 
 impl Candidates {
     fn new() -> Self {
         Candidates {
-            tags: [Tag::empty(); MAX_CANDIDATES],
+            first: Tag::empty(),
+            rest: Vec::new(),
             len: 0,
         }
     }
 
     fn push(&mut self, tag: Tag) -> Result<(), &'static str> {
-        let slot = self
-            .tags
-            .get_mut(self.len)
-            .ok_or("it carries more than 8 signatures")?;
-        *slot = tag;
+        if self.len == MAX_CANDIDATES {
+            return Err("it carries more than 8 signatures");
+        }
+        if self.len == 0 {
+            self.first = tag;
+        } else {
+            self.rest.push(tag);
+        }
         self.len += 1;
         Ok(())
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &Tag> {
-        self.tags[..self.len].iter()
+        std::iter::once(&self.first)
+            .take(self.len.min(1))
+            .chain(self.rest.iter())
     }
 }
 

@@ -1,0 +1,98 @@
+//! Peak memory while many clients stream huge bodies at a route with a small limit: the layer
+//! must stop each at its limit, so the peak stays near clients x limit, not clients x body.
+//!
+//! ```sh
+//! cargo run --release --example memory -- [clients=64] [mib_per_client=100]
+//! ```
+
+use axum::{routing::post, Router};
+use std::time::Instant;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tower_webhook::{Scheme, VerifiedBody, VerifyWebhookLayer};
+
+/// `VmHWM` (peak resident set) and `VmRSS` of this process, in MiB.
+fn memory_mib() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|line| line.starts_with(name))
+            .and_then(|line| line.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .map_or(0.0, |kib| kib / 1024.0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
+/// Streams `mib` MiB of chunked body (no Content-Length, so the limit is enforced while
+/// reading) and returns the status line, or what happened.
+async fn stream(addr: std::net::SocketAddr, mib: usize) -> String {
+    let Ok(stream) = tokio::net::TcpStream::connect(addr).await else {
+        return "connect failed".into();
+    };
+    let (mut reader, mut writer) = stream.into_split();
+    let writing = tokio::spawn(async move {
+        let head = "POST /hook HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nqiscus-sdk-signature: 0000000000000000000000000000000000000000000000000000000000000000\r\n\r\n";
+        writer.write_all(head.as_bytes()).await?;
+        let chunk = vec![b'a'; 64 * 1024];
+        let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), &chunk, b"\r\n"].concat();
+        for _ in 0..mib * 16 {
+            writer.write_all(&framed).await?;
+        }
+        writer.write_all(b"0\r\n\r\n").await
+    });
+    let mut response = vec![0u8; 1024];
+    let read = reader.read(&mut response).await.unwrap_or(0);
+    writing.abort();
+    let text = String::from_utf8_lossy(&response[..read]);
+    text.lines().next().unwrap_or("no response").to_owned()
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(64);
+    let mib: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
+    let limit = tower_webhook::DEFAULT_BODY_LIMIT;
+
+    let app = Router::new()
+        .route(
+            "/hook",
+            post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
+        )
+        .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "memory-test")?.body_limit(limit));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let (_, before) = memory_mib();
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| tokio::spawn(stream(addr, mib)))
+        .collect();
+    let mut statuses = std::collections::BTreeMap::<String, usize>::new();
+    for task in tasks {
+        *statuses.entry(task.await?).or_default() += 1;
+    }
+    let (peak, now) = memory_mib();
+    println!(
+        "{clients} clients x {mib} MiB chunked bodies at a {} MiB limit, in {:.1}s",
+        limit / (1024 * 1024),
+        started.elapsed().as_secs_f64()
+    );
+    for (status, count) in &statuses {
+        println!("  {count:>4} x {status}");
+    }
+    println!("  RSS before {before:.1} MiB, peak {peak:.1} MiB, after {now:.1} MiB");
+    println!(
+        "  bound clients x limit = {} MiB; clients x body would be {} MiB",
+        clients * limit / (1024 * 1024),
+        clients * mib
+    );
+    let all_413 = statuses.keys().all(|status| status.contains("413"));
+    if !all_413 || peak > (clients * limit / (1024 * 1024)) as f64 * 1.5 + 64.0 {
+        println!("memory: FAILED");
+        std::process::exit(1);
+    }
+    println!("memory: ok");
+    Ok(())
+}
