@@ -17,13 +17,7 @@ impl Scheme {
         Scheme::hmac("zoom", Algorithm::Sha256, "x-zm-signature")
             .prefix("v0=")
             .timestamp_header("x-zm-request-timestamp")
-            .signed(
-                SignedContent::new()
-                    .text("v0:")
-                    .timestamp()
-                    .text(":")
-                    .body(),
-            )
+            .signed(super::slack::v0_timestamp_body())
     }
 
     /// [Paddle Billing](https://developer.paddle.com/webhooks/signature-verification):

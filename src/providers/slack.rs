@@ -10,12 +10,15 @@ impl Scheme {
         Scheme::hmac("slack", Algorithm::Sha256, "X-Slack-Signature")
             .prefix("v0=")
             .timestamp_header("X-Slack-Request-Timestamp")
-            .signed(
-                SignedContent::new()
-                    .text("v0:")
-                    .timestamp()
-                    .text(":")
-                    .body(),
-            )
+            .signed(v0_timestamp_body())
     }
+}
+
+/// `"v0:{timestamp}:{body}"`: Slack's signed content, which Zoom copied.
+pub(super) fn v0_timestamp_body() -> SignedContent {
+    SignedContent::new()
+        .text("v0:")
+        .timestamp()
+        .text(":")
+        .body()
 }
