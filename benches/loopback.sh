@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Requests per second over loopback for a verified route and an unverified route returning the
 # same bytes, 1 KiB bodies, with wrk (installed from Debian's packages if missing).
-# Usage: benches/loopback.sh [seconds=10] [connections=64]
+# The two routes alternate for `rounds` rounds and the median of each is reported, so a passing
+# disturbance on this 2-core machine does not land on one route only.
+# Usage: benches/loopback.sh [seconds=10] [connections=64] [rounds=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-64}"
+rounds="${3:-3}"
 if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
@@ -31,9 +34,19 @@ run() {
     | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON-2XX " $0 > "/dev/stderr"}'
 }
 run /plain >/dev/null # warm-up
-plain=$(run /plain)
-verified=$(run /verified)
-echo "loopback, 1 KiB bodies, $connections connections, ${seconds}s each (wrk -t1; server: 2 tokio workers)"
-echo "  unverified route: $plain req/s"
-echo "  verified route:   $verified req/s"
-python3 -c "print(f'  ratio verified/unverified: {$verified / $plain:.3f}')"
+plain=()
+verified=()
+for _ in $(seq "$rounds"); do
+  plain+=("$(run /plain)")
+  verified+=("$(run /verified)")
+done
+echo "loopback, 1 KiB bodies, $connections connections, ${seconds}s per run, $rounds alternating rounds"
+echo "(wrk -t1; server: 2 tokio workers; req/s of each round, then the median)"
+python3 - "${plain[*]}" "${verified[*]}" <<'PY'
+import statistics, sys
+plain, verified = ([float(x) for x in arg.split()] for arg in sys.argv[1:])
+p, v = statistics.median(plain), statistics.median(verified)
+print(f"  unverified route: {' '.join(f'{x:.0f}' for x in plain)} -> {p:.0f} req/s")
+print(f"  verified route:   {' '.join(f'{x:.0f}' for x in verified)} -> {v:.0f} req/s")
+print(f"  ratio verified/unverified: {v / p:.3f}")
+PY

@@ -110,6 +110,16 @@ fn main() {
             post(|body: Bytes| async move { body.len().to_string() }),
         )
         .layer(axum::extract::DefaultBodyLimit::max(2 << 20));
+    // The same unverified route behind a layer that does nothing: what axum charges any layer.
+    let noop = Router::new()
+        .route(
+            "/",
+            post(|body: Bytes| async move { body.len().to_string() }),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(2 << 20))
+        .layer(tower::util::MapRequestLayer::new(
+            |request: Request<Body>| request,
+        ));
     // Plain tower: the same service_fn bare, under our layer, and under webhook-verify's layer.
     let echo = service_fn(|request: Request<Body>| async move {
         Ok::<_, Infallible>(Response::new(Body::new(request.into_body())))
@@ -135,9 +145,9 @@ fn main() {
     let mut table = String::new();
     writeln!(
         table,
-        "{:>8} | {:>9} {:>9} {:>7} | {:>9} {:>7} | {:>9} {:>9} {:>8} | {:>9} {:>9} {:>9} | {:>9} {:>9} {:>7} | {:>8}",
+        "{:>8} | {:>9} {:>9} {:>7} | {:>9} {:>7} | {:>9} {:>9} {:>9} {:>8} | {:>9} {:>9} {:>9} | {:>9} {:>9} {:>7} | {:>8}",
         "body", "raw HMAC", "core", "x raw", "wv verify", "x raw",
-        "router", "no layer", "overhead", "fn+ours", "fn+wv", "bare fn",
+        "router", "no layer", "noop lyr", "overhead", "fn+ours", "fn+wv", "bare fn",
         "std ours", "std crate", "ratio", "verdict"
     )
     .unwrap();
@@ -189,6 +199,10 @@ fn main() {
             let call = bare.clone().oneshot(request(&value));
             async move { assert!(call.await.unwrap().status().is_success()) }
         });
+        let noop_layer = measure_async(&runtime, || {
+            let call = noop.clone().oneshot(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
         let fn_ours = measure_async(&runtime, || {
             let call = ours_fn.clone().oneshot(request(&value));
             async move { assert!(call.await.unwrap().status().is_success()) }
@@ -236,6 +250,7 @@ fn main() {
             ("webhook_verify", peer),
             ("router_layer", router),
             ("router_bare", no_layer),
+            ("router_noop_layer", noop_layer),
             ("service_fn_ours", fn_ours),
             ("service_fn_webhook_verify", fn_peer),
             ("service_fn_bare", fn_bare),
@@ -247,15 +262,18 @@ fn main() {
         }
         writeln!(
             table,
-            "{:>8} | {:>9.0} {:>9.0} {:>7.3} | {:>9.0} {:>7.3} | {:>9.0} {:>9.0} {:>8.0} | {:>9.0} {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {:>7.2} | {:>8.0}",
+            "{:>8} | {:>9.0} {:>9.0} {:>7.3} | {:>9.0} {:>7.3} | {:>9.0} {:>9.0} {:>9.0} {:>8.0} | {:>9.0} {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {:>7.2} | {:>8.0}",
             size, raw, core, core / raw, peer, peer / raw,
-            router, no_layer, router - no_layer, fn_ours, fn_peer, fn_bare,
+            router, no_layer, noop_layer, router - no_layer, fn_ours, fn_peer, fn_bare,
             std_ours, std_peer, std_peer / std_ours, verdict
         )
         .unwrap();
     }
     println!("ns per operation (median of 15 batches); GitHub scheme unless marked std (Standard Webhooks)");
     println!("core = Verifier::verify; wv = webhook-verify; router = axum Router + layer + VerifiedBody, via oneshot;");
+    println!(
+        "noop lyr = the unverified router behind a do-nothing layer; overhead = router - no layer;"
+    );
     println!("fn+ = a service_fn under each crate's tower layer; verdict = last 64 bytes arriving -> verdict");
     println!("{table}");
     std::fs::create_dir_all("target/bench").unwrap();

@@ -1,0 +1,119 @@
+//! Heap allocations per verified request, counted with `dhat` as the global allocator.
+//!
+//! `cargo bench --bench allocations` prints, for a 1 KiB GitHub-signed body, how many heap blocks
+//! each path allocates per request (and how many bytes), next to the same request without
+//! verification, so the difference is what verification costs in allocations.
+
+use axum::{body::Body, routing::post, Router};
+use bytes::Bytes;
+use http::{HeaderMap, Request, Response};
+use std::convert::Infallible;
+use tower::{service_fn, ServiceExt};
+use tower_webhook::{Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
+
+#[global_allocator]
+static ALLOCATOR: dhat::Alloc = dhat::Alloc;
+
+const SECRET: &str = "It's a Secret to Everybody";
+const ROUNDS: u64 = 1000;
+
+/// Heap blocks and bytes allocated per call of `f`, averaged over `ROUNDS` calls after a warm-up.
+fn per_call(mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let before = dhat::HeapStats::get();
+    for _ in 0..ROUNDS {
+        f();
+    }
+    let after = dhat::HeapStats::get();
+    (
+        (after.total_blocks - before.total_blocks) as f64 / ROUNDS as f64,
+        (after.total_bytes - before.total_bytes) as f64 / ROUNDS as f64,
+    )
+}
+
+fn main() {
+    let _profiler = dhat::Profiler::builder().testing().build();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let body = Bytes::from(vec![b'a'; 1024]);
+    let headers = Signer::new(Scheme::github(), SECRET)
+        .unwrap()
+        .sign(&HeaderMap::new(), &body)
+        .unwrap();
+    let signature = headers["x-hub-signature-256"].clone();
+    let request = || {
+        Request::post("/")
+            .header("x-hub-signature-256", signature.clone())
+            .header("content-length", body.len())
+            .body(Body::from(body.clone()))
+            .unwrap()
+    };
+
+    let verifier = Verifier::new(Scheme::github(), SECRET).unwrap();
+    let layer = VerifyWebhookLayer::new(Scheme::github(), SECRET).unwrap();
+    let echo = service_fn(|request: Request<Body>| async move {
+        Ok::<_, Infallible>(Response::new(Body::new(request.into_body())))
+    });
+    let layered_fn = tower::ServiceBuilder::new()
+        .layer(layer.clone())
+        .service(echo);
+    let layered = Router::new()
+        .route(
+            "/",
+            post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
+        )
+        .layer(layer);
+    let bare = Router::new().route(
+        "/",
+        post(|body: Bytes| async move { body.len().to_string() }),
+    );
+
+    let setup = per_call(|| drop(request()));
+    let verify = per_call(|| drop(verifier.verify(&headers, &body).unwrap()));
+    let requests = [
+        (
+            "layer around a service_fn",
+            per_call(|| {
+                let response = runtime.block_on(layered_fn.clone().oneshot(request()));
+                assert!(response.unwrap().status().is_success());
+            }),
+        ),
+        (
+            "service_fn alone",
+            per_call(|| {
+                let response = runtime.block_on(echo.oneshot(request()));
+                assert!(response.unwrap().status().is_success());
+            }),
+        ),
+        (
+            "Router + layer + VerifiedBody",
+            per_call(|| {
+                let response = runtime.block_on(layered.clone().oneshot(request()));
+                assert!(response.unwrap().status().is_success());
+            }),
+        ),
+        (
+            "Router + Bytes, no layer",
+            per_call(|| {
+                let response = runtime.block_on(bare.clone().oneshot(request()));
+                assert!(response.unwrap().status().is_success());
+            }),
+        ),
+    ];
+    println!("heap allocations per request, 1 KiB GitHub-signed body ({ROUNDS} requests each)");
+    println!("{:<40} {:>8} {:>10}", "path", "blocks", "bytes");
+    println!(
+        "{:<40} {:>8.1} {:>10.0}",
+        "Verifier::verify", verify.0, verify.1
+    );
+    for (name, (blocks, bytes)) in requests {
+        // What building the request allocates is not the path's doing.
+        let (blocks, bytes) = (blocks - setup.0, bytes - setup.1);
+        println!("{name:<40} {blocks:>8.1} {bytes:>10.0}");
+    }
+    println!(
+        "(request paths exclude the {:.0} blocks of building the request itself)",
+        setup.0
+    );
+}
