@@ -7,8 +7,8 @@
 use axum::{body::Body, routing::post, Router};
 use bytes::Bytes;
 use http::{HeaderMap, Request, Response};
-use std::convert::Infallible;
-use tower::{service_fn, ServiceExt};
+use std::{convert::Infallible, fmt::Debug};
+use tower::{service_fn, Service, ServiceExt};
 use tower_webhook::{Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
 
 #[global_allocator]
@@ -29,6 +29,24 @@ fn per_call(mut f: impl FnMut()) -> (f64, f64) {
         (after.total_blocks - before.total_blocks) as f64 / ROUNDS as f64,
         (after.total_bytes - before.total_bytes) as f64 / ROUNDS as f64,
     )
+}
+
+/// Like `per_call`, for one request through `service`, less what building the request allocates.
+fn per_request<S>(
+    runtime: &tokio::runtime::Runtime,
+    service: &S,
+    request: impl Fn() -> Request<Body>,
+) -> (f64, f64)
+where
+    S: Service<Request<Body>, Response = Response<Body>> + Clone,
+    S::Error: Debug,
+{
+    let setup = per_call(|| drop(request()));
+    let (blocks, bytes) = per_call(|| {
+        let response = runtime.block_on(service.clone().oneshot(request()));
+        assert!(response.unwrap().status().is_success());
+    });
+    (blocks - setup.0, bytes - setup.1)
 }
 
 fn main() {
@@ -69,36 +87,20 @@ fn main() {
         post(|body: Bytes| async move { body.len().to_string() }),
     );
 
-    let setup = per_call(|| drop(request()));
     let verify = per_call(|| drop(verifier.verify(&headers, &body).unwrap()));
     let requests = [
         (
             "layer around a service_fn",
-            per_call(|| {
-                let response = runtime.block_on(layered_fn.clone().oneshot(request()));
-                assert!(response.unwrap().status().is_success());
-            }),
+            per_request(&runtime, &layered_fn, request),
         ),
-        (
-            "service_fn alone",
-            per_call(|| {
-                let response = runtime.block_on(echo.oneshot(request()));
-                assert!(response.unwrap().status().is_success());
-            }),
-        ),
+        ("service_fn alone", per_request(&runtime, &echo, request)),
         (
             "Router + layer + VerifiedBody",
-            per_call(|| {
-                let response = runtime.block_on(layered.clone().oneshot(request()));
-                assert!(response.unwrap().status().is_success());
-            }),
+            per_request(&runtime, &layered, request),
         ),
         (
             "Router + Bytes, no layer",
-            per_call(|| {
-                let response = runtime.block_on(bare.clone().oneshot(request()));
-                assert!(response.unwrap().status().is_success());
-            }),
+            per_request(&runtime, &bare, request),
         ),
     ];
     println!("heap allocations per request, 1 KiB GitHub-signed body ({ROUNDS} requests each)");
@@ -108,12 +110,7 @@ fn main() {
         "Verifier::verify", verify.0, verify.1
     );
     for (name, (blocks, bytes)) in requests {
-        // What building the request allocates is not the path's doing.
-        let (blocks, bytes) = (blocks - setup.0, bytes - setup.1);
         println!("{name:<40} {blocks:>8.1} {bytes:>10.0}");
     }
-    println!(
-        "(request paths exclude the {:.0} blocks of building the request itself)",
-        setup.0
-    );
+    println!("(request paths exclude what building the request itself allocates)");
 }

@@ -213,7 +213,22 @@ mod tests {
             other.buffer(20)[at] ^= 1;
             assert!(!bool::from(reference.ct_eq(&other)), "byte {at}");
         }
-        assert!(bool::from(reference.ct_eq(&reference.clone())));
+        assert!(bool::from(reference.ct_eq(&reference)));
+    }
+
+    #[test]
+    fn a_reused_tag_equals_a_fresh_one() {
+        // `ct_eq` compares whole words, so a shorter tag written over a longer one must not keep
+        // the longer one's bytes past its length.
+        let mut fresh = Tag::empty();
+        fresh.set(&[0xA5; 20]);
+        let mut reused = Tag::empty();
+        reused.set(&[0xFF; 32]);
+        reused.set(&[0xA5; 20]);
+        assert!(bool::from(fresh.ct_eq(&reused)));
+        reused.buffer(32).fill(0xFF);
+        reused.buffer(20).fill(0xA5);
+        assert!(bool::from(fresh.ct_eq(&reused)));
     }
 
     #[test]

@@ -179,10 +179,8 @@ impl Verifier {
 
         let mut macs = Macs {
             first: inner.keys[0].mac.clone(),
-            others: match inner.keys.len() {
-                1 => Vec::new(),
-                _ => inner.keys[1..].iter().map(|key| key.mac.clone()).collect(),
-            },
+            // Empty for a single secret, which does not allocate.
+            others: inner.keys[1..].iter().map(|key| key.mac.clone()).collect(),
         };
         let (before_body, _) = scheme.content.split_at_body();
         macs.feed(before_body, headers, timestamp.as_ref(), &[])?;
