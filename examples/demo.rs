@@ -99,7 +99,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
     }
     add("unsigned", &extra, &body, StatusCode::UNAUTHORIZED);
 
-    let header = scheme.signature_header().clone();
+    let header = scheme.signature_header_name().clone();
     let value = signed[&header].to_str().unwrap().to_owned();
     let mut truncated = signed.clone();
     truncated.insert(

@@ -1,13 +1,12 @@
-//! Why a request was rejected: [`WebhookError`].
+//! What can go wrong: [`WebhookError`] for a request, [`ConfigError`] for a configuration.
 
-use axum::response::{IntoResponse, Response};
-use http::{header, HeaderName, HeaderValue, StatusCode};
-use std::{error::Error as StdError, fmt, sync::Arc};
+use http::{HeaderName, StatusCode};
+use std::{error::Error as StdError, fmt, sync::Arc, time::Duration};
 
 /// Why the layer rejected a request.
 ///
-/// Every authentication failure answers **401**; a body over the limit **413**; a body that failed
-/// to arrive **400**. The default response is a small JSON object
+/// Every authentication failure answers **401**; a body over the limit **413**; a body that did
+/// not arrive in time **408**; a body that failed to arrive **400**. The default response is a small JSON object
 /// `{"error": "<code>", "message": "<text>"}`. Neither the code nor the text ever contains the
 /// secret, the expected signature or the received header value; the error is also put into the
 /// rejection response's extensions, so outer layers can log it without parsing bodies.
@@ -68,6 +67,11 @@ pub enum WebhookError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The body did not arrive completely within the layer's body deadline.
+    BodyTimeout {
+        /// The deadline.
+        timeout: Duration,
+    },
     /// The body stream failed before it was complete.
     BodyRead {
         /// The underlying stream error.
@@ -80,6 +84,7 @@ impl WebhookError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebhookError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            WebhookError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             WebhookError::BodyRead { .. } => StatusCode::BAD_REQUEST,
             _ => StatusCode::UNAUTHORIZED,
         }
@@ -97,13 +102,20 @@ impl WebhookError {
             WebhookError::MalformedTimestamp { .. } => "malformed_timestamp",
             WebhookError::TimestampOutOfTolerance { .. } => "timestamp_out_of_tolerance",
             WebhookError::PayloadTooLarge { .. } => "payload_too_large",
+            WebhookError::BodyTimeout { .. } => "body_timeout",
             WebhookError::BodyRead { .. } => "body_read_failed",
         }
     }
 
-    /// The JSON body of the default rejection response.
+    /// The JSON body of the default rejection response:
+    /// `{"error": "<code>", "message": "<text>"}`.
     pub fn body_text(&self) -> String {
-        serde_json::json!({ "error": self.code(), "message": self.to_string() }).to_string()
+        let mut body = String::from(r#"{"error":""#);
+        body.push_str(self.code());
+        body.push_str(r#"","message":""#);
+        json_escape_into(&mut body, &self.to_string());
+        body.push_str(r#""}"#);
+        body
     }
 }
 
@@ -140,6 +152,11 @@ impl fmt::Display for WebhookError {
             WebhookError::PayloadTooLarge { limit } => {
                 write!(f, "the body is larger than the limit of {limit} bytes")
             }
+            WebhookError::BodyTimeout { timeout } => write!(
+                f,
+                "the body did not arrive within {} ms",
+                timeout.as_millis()
+            ),
             WebhookError::BodyRead { .. } => f.write_str("the body could not be read"),
         }
     }
@@ -154,16 +171,89 @@ impl StdError for WebhookError {
     }
 }
 
-impl IntoResponse for WebhookError {
-    fn into_response(self) -> Response {
-        let mut response = (self.status(), self.body_text()).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        response
+/// Appends `text` to `out` as the inside of a JSON string.
+fn json_escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
     }
 }
+
+#[cfg(feature = "axum")]
+impl axum::response::IntoResponse for WebhookError {
+    fn into_response(self) -> axum::response::Response {
+        crate::rejection::default_response(&self).map(axum::body::Body::new)
+    }
+}
+
+/// A configuration mistake, found when the [`Verifier`](crate::Verifier),
+/// [`VerifyWebhookLayer`](crate::VerifyWebhookLayer) or [`Signer`](crate::Signer) is built, never
+/// at request time and never as a panic.
+///
+/// Its `Debug` and `Display` never contain a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The secret is empty: every request would be signed with a key anyone knows.
+    EmptySecret,
+    /// The secret starts or ends with whitespace, typically a newline read from a file or an
+    /// environment variable. Trim it before passing it in.
+    SecretHasSurroundingWhitespace,
+    /// The secret is not in the form the scheme requires (for example Standard Webhooks'
+    /// `whsec_<base64>`).
+    InvalidSecretFormat {
+        /// What the scheme expected.
+        expected: &'static str,
+    },
+    /// Two secrets were given the same id.
+    DuplicateSecretId {
+        /// The repeated id.
+        id: String,
+    },
+    /// A header name is not a valid HTTP header name.
+    InvalidHeaderName {
+        /// The name as given.
+        name: String,
+    },
+    /// The scheme signs a timestamp but says nowhere where to read it from.
+    TimestampWithoutSource,
+    /// The scheme is inconsistent in another way, explained in the text.
+    InvalidScheme {
+        /// What is wrong.
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::EmptySecret => f.write_str("the webhook secret is empty"),
+            ConfigError::SecretHasSurroundingWhitespace => f.write_str(
+                "the webhook secret starts or ends with whitespace (a trailing newline from a file \
+                 or environment variable?); trim it",
+            ),
+            ConfigError::InvalidSecretFormat { expected } => {
+                write!(f, "the webhook secret is not in the expected form: {expected}")
+            }
+            ConfigError::DuplicateSecretId { id } => {
+                write!(f, "two webhook secrets share the id `{id}`")
+            }
+            ConfigError::InvalidHeaderName { name } => {
+                write!(f, "`{name}` is not a valid HTTP header name")
+            }
+            ConfigError::TimestampWithoutSource => f.write_str(
+                "the scheme signs a timestamp but has no timestamp header or signature parameter",
+            ),
+            ConfigError::InvalidScheme { reason } => write!(f, "invalid scheme: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 #[cfg(test)]
 mod tests {
@@ -180,6 +270,14 @@ mod tests {
             body["message"],
             "the `x-hub-signature` signature header is missing"
         );
+    }
+
+    #[test]
+    fn body_text_escapes_like_json() {
+        let mut out = String::new();
+        json_escape_into(&mut out, "a\"b\\c\nd");
+        let parsed: String = serde_json::from_str(&format!("\"{out}\"")).unwrap();
+        assert_eq!(parsed, "a\"b\\c\nd");
     }
 
     #[test]

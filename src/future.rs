@@ -1,12 +1,16 @@
-//! [`ResponseFuture`]: reads the body, concludes the verification, then calls the inner service.
+//! [`ResponseFuture`]: read the body under a limit and a deadline, conclude the verification,
+//! then call the inner service.
 
 use crate::{
-    body_buffer::BodyBuffer, rejection::reject, MakeRejection, PendingVerification, WebhookError,
+    body::{BodyBuffer, RequestBody, ResponseBody},
+    layer::Settings,
+    rejection::reject,
+    verify::Pending,
+    MakeRejection, WebhookError,
 };
-use axum::body::Body;
 use bytes::Bytes;
 use http::{request::Parts, Request, Response};
-use http_body::Body as HttpBody;
+use http_body::Body;
 use http_body_util::{LengthLimitError, Limited};
 use pin_project_lite::pin_project;
 use std::{
@@ -23,7 +27,8 @@ pin_project! {
     /// Response future of [`VerifyWebhook`](crate::VerifyWebhook).
     pub struct ResponseFuture<S, B, R>
     where
-        S: Service<Request<Body>>,
+        S: Service<Request<RequestBody<B>>>,
+        R: MakeRejection,
     {
         #[pin]
         state: State<S, B, R>,
@@ -34,12 +39,15 @@ pin_project! {
     #[project = StateProj]
     enum State<S, B, R>
     where
-        S: Service<Request<Body>>,
+        S: Service<Request<RequestBody<B>>>,
+        R: MakeRejection,
     {
-        Rejected { response: Option<Response<Body>> },
+        Rejected { response: Option<Response<R::Body>> },
         Reading {
             #[pin]
             body: Limited<B>,
+            #[pin]
+            deadline: Deadline,
             reading: Option<Reading<S, R>>,
         },
         Calling {
@@ -52,18 +60,19 @@ pin_project! {
 /// What the reading state owns until the body is complete.
 struct Reading<S, R> {
     parts: Parts,
-    pending: PendingVerification,
+    pending: Pending,
     buffer: BodyBuffer,
     inner: S,
     rejection: R,
-    limit: usize,
+    settings: Settings,
 }
 
 impl<S, B, R> ResponseFuture<S, B, R>
 where
-    S: Service<Request<Body>>,
+    S: Service<Request<RequestBody<B>>>,
+    R: MakeRejection,
 {
-    pub(crate) fn rejected(response: Response<Body>) -> Self {
+    pub(crate) fn rejected(response: Response<R::Body>) -> Self {
         ResponseFuture {
             state: State::Rejected {
                 response: Some(response),
@@ -71,7 +80,7 @@ where
         }
     }
 
-    pub(crate) fn calling(mut inner: S, request: Request<Body>) -> Self {
+    pub(crate) fn calling(mut inner: S, request: Request<RequestBody<B>>) -> Self {
         ResponseFuture {
             state: State::Calling {
                 future: inner.call(request),
@@ -82,22 +91,23 @@ where
     pub(crate) fn reading(
         body: Limited<B>,
         parts: Parts,
-        pending: PendingVerification,
-        expected_len: usize,
+        pending: Pending,
+        buffer: BodyBuffer,
         inner: S,
         rejection: R,
-        limit: usize,
+        settings: Settings,
     ) -> Self {
         ResponseFuture {
             state: State::Reading {
                 body,
+                deadline: Deadline::new(&settings),
                 reading: Some(Reading {
                     parts,
                     pending,
-                    buffer: BodyBuffer::new(expected_len),
+                    buffer,
                     inner,
                     rejection,
-                    limit,
+                    settings,
                 }),
             },
         }
@@ -106,14 +116,12 @@ where
 
 impl<S, B, R, ResBody> Future for ResponseFuture<S, B, R>
 where
-    S: Service<Request<Body>, Response = Response<ResBody>>,
-    ResBody: HttpBody<Data = Bytes> + Send + 'static,
-    ResBody::Error: Into<BoxError>,
-    B: HttpBody<Data = Bytes>,
+    S: Service<Request<RequestBody<B>>, Response = Response<ResBody>>,
+    B: Body<Data = Bytes>,
     B::Error: Into<BoxError>,
     R: MakeRejection,
 {
-    type Output = Result<Response<Body>, S::Error>;
+    type Output = Result<Response<ResponseBody<ResBody, R::Body>>, S::Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut state = self.project().state;
@@ -121,14 +129,29 @@ where
             let next = match state.as_mut().project() {
                 StateProj::Rejected { response } => {
                     let response = response.take().expect("future polled after completion");
-                    return Poll::Ready(Ok(response));
+                    return Poll::Ready(Ok(response.map(ResponseBody::rejection)));
                 }
                 StateProj::Calling { future } => {
                     let response = ready!(future.poll(cx))?;
-                    return Poll::Ready(Ok(response.map(Body::new)));
+                    return Poll::Ready(Ok(response.map(ResponseBody::inner)));
                 }
-                StateProj::Reading { body, reading } => {
-                    let frame = ready!(body.poll_frame(cx));
+                StateProj::Reading {
+                    body,
+                    deadline,
+                    reading,
+                } => {
+                    let frame = match body.poll_frame(cx) {
+                        Poll::Ready(frame) => frame,
+                        Poll::Pending if deadline.poll_elapsed(cx) => {
+                            let done = reading.take().expect("future polled after completion");
+                            let error = WebhookError::BodyTimeout {
+                                timeout: done.settings.body_timeout.unwrap_or_default(),
+                            };
+                            state.set(done.reject(error));
+                            continue;
+                        }
+                        Poll::Pending => return Poll::Pending,
+                    };
                     let progress = reading.as_mut().expect("future polled after completion");
                     match frame {
                         Some(Ok(frame)) => {
@@ -141,7 +164,9 @@ where
                         Some(Err(error)) => {
                             let done = reading.take().expect("checked above");
                             let error = if error.is::<LengthLimitError>() {
-                                WebhookError::PayloadTooLarge { limit: done.limit }
+                                WebhookError::PayloadTooLarge {
+                                    limit: done.settings.limit,
+                                }
                             } else {
                                 WebhookError::BodyRead {
                                     source: Arc::from(error),
@@ -160,38 +185,89 @@ where
 
 impl<S, R> Reading<S, R>
 where
-    S: Service<Request<Body>>,
     R: MakeRejection,
 {
     /// The whole body is in: the verdict, then the inner service or a rejection.
-    fn conclude<B>(self) -> State<S, B, R> {
+    fn conclude<B>(self) -> State<S, B, R>
+    where
+        S: Service<Request<RequestBody<B>>>,
+    {
         let Reading {
             mut parts,
             pending,
             buffer,
             mut inner,
             rejection,
-            ..
+            settings,
         } = self;
         let body = buffer.finish();
-        match pending.conclude(&parts.headers, &body) {
+        match pending.finish(&parts.headers, &body) {
             Ok(verified) => {
                 parts.extensions.insert(verified.with_body(body.clone()));
-                let request = Request::from_parts(parts, Body::from(body));
+                let request = Request::from_parts(parts, RequestBody::verified(body));
                 State::Calling {
                     future: inner.call(request),
                 }
             }
             Err((error, verifier)) => State::Rejected {
-                response: Some(reject(&rejection, verifier.scheme().name(), error)),
+                response: Some(reject(
+                    &rejection,
+                    settings.log,
+                    verifier.scheme().name(),
+                    error,
+                )),
             },
         }
     }
 
-    fn reject<B>(self, error: WebhookError) -> State<S, B, R> {
+    fn reject<B>(self, error: WebhookError) -> State<S, B, R>
+    where
+        S: Service<Request<RequestBody<B>>>,
+    {
         let scheme = self.pending.scheme_name();
         State::Rejected {
-            response: Some(reject(&self.rejection, scheme, error)),
+            response: Some(reject(&self.rejection, self.settings.log, scheme, error)),
         }
+    }
+}
+
+#[cfg(feature = "timeout")]
+pin_project! {
+    /// The whole-body deadline: a timer started when reading starts.
+    struct Deadline {
+        #[pin]
+        sleep: Option<tokio::time::Sleep>,
+    }
+}
+
+#[cfg(feature = "timeout")]
+impl Deadline {
+    fn new(settings: &Settings) -> Self {
+        Deadline {
+            sleep: settings.body_timeout.map(tokio::time::sleep),
+        }
+    }
+
+    /// Whether the deadline has passed; if not, the task is woken when it does.
+    fn poll_elapsed(self: Pin<&mut Self>, cx: &mut Context<'_>) -> bool {
+        match self.project().sleep.as_pin_mut() {
+            Some(sleep) => sleep.poll(cx).is_ready(),
+            None => false,
+        }
+    }
+}
+
+/// Without the `timeout` feature there is no timer, and so no deadline.
+#[cfg(not(feature = "timeout"))]
+struct Deadline;
+
+#[cfg(not(feature = "timeout"))]
+impl Deadline {
+    fn new(_: &Settings) -> Self {
+        Deadline
+    }
+
+    fn poll_elapsed(self: Pin<&mut Self>, _: &mut Context<'_>) -> bool {
+        false
     }
 }

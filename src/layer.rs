@@ -1,6 +1,10 @@
-//! [`VerifyWebhookLayer`]: configuration, applied to a service.
+//! [`VerifyWebhookLayer`]: the builder, every default stated.
 
-use crate::{ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook};
+use crate::{
+    rejection::RejectionLog, ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier,
+    VerifyWebhook,
+};
+use http::Method;
 use std::{time::Duration, time::SystemTime};
 use tower_layer::Layer;
 
@@ -9,7 +13,9 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// A [`Layer`] that verifies webhook signatures before the inner service sees a request.
 ///
-/// See the [crate docs](crate) for what happens to a request and which status answers what.
+/// Put it on the routes that receive webhooks, with `MethodRouter::layer` or
+/// `Router::route_layer`, so that other paths still answer 404 and other methods 405. See the
+/// [crate docs](crate) for what happens to a request and which status answers what.
 ///
 /// ```
 /// use axum::{body::Body, routing::post, Router};
@@ -23,29 +29,72 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 ///
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let app = Router::new()
-///     .route("/webhooks/amio", post(on_event))
-///     .layer(VerifyWebhookLayer::new(Scheme::amio(), "WebhookSecret")?);
+/// let app = Router::new().route(
+///     "/webhooks/amio",
+///     post(on_event).layer(VerifyWebhookLayer::new(Scheme::amio(), "WebhookSecret")?),
+/// );
 ///
 /// // Amio's published test vector.
 /// let body = r#"{"event":"messages_delivered","timestamp":"2018-03-01T11:54:14.886Z","data":{"channel":{"id":"viber_service_messages_test","type":"viber"},"contact":{"phone_number":"+420606123456"},"messages":[{"id":"151990525359991"}]}}"#;
 /// let request = Request::post("/webhooks/amio")
 ///     .header("X-Hub-Signature", "sha1=cb041d03489e961730cb6c7a6d1edf58ae88ef13")
 ///     .body(Body::from(body))?;
-/// let response = app.clone().oneshot(request).await?;
-/// assert_eq!(response.status(), StatusCode::OK);
+/// assert_eq!(app.clone().oneshot(request).await?.status(), StatusCode::OK);
 ///
 /// let unsigned = Request::post("/webhooks/amio").body(Body::from(body))?;
-/// assert_eq!(app.oneshot(unsigned).await?.status(), StatusCode::UNAUTHORIZED);
+/// assert_eq!(app.clone().oneshot(unsigned).await?.status(), StatusCode::UNAUTHORIZED);
+///
+/// // The router still answers what is not a webhook.
+/// let get = Request::get("/webhooks/amio").body(Body::empty())?;
+/// assert_eq!(app.oneshot(get).await?.status(), StatusCode::METHOD_NOT_ALLOWED);
 /// # Ok(())
 /// # }
 /// ```
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct VerifyWebhookLayer<R = DefaultRejection> {
-    verifier: Verifier,
-    limit: usize,
+    settings: Settings,
     rejection: R,
+}
+
+/// Everything the service needs besides the rejection maker; cheap to clone.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub(crate) verifier: Verifier,
+    pub(crate) limit: usize,
+    pub(crate) methods: VerifyMethods,
+    pub(crate) log: RejectionLog,
+    pub(crate) body_timeout: Option<Duration>,
+}
+
+/// Which requests the layer verifies, set with [`VerifyWebhookLayer::verify_methods`].
+///
+/// Requests it does not verify go on to the inner service untouched and carry no
+/// [`Verified`](crate::Verified), so the verified extractors refuse them with 500: a handler that
+/// needs a verified body can never get an unverified one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum VerifyMethods {
+    /// Every method but the safe ones (RFC 9110 §9.2.1: GET, HEAD, OPTIONS, TRACE), which carry
+    /// no webhook payload. The router answers those as usual (404, 405, or a handshake such as
+    /// Meta's `GET ?hub.challenge=` on the same path). The default.
+    #[default]
+    AllButSafe,
+    /// Every request, whatever its method (for providers that sign GET requests, such as Twilio
+    /// when configured to use GET).
+    All,
+}
+
+impl VerifyMethods {
+    pub(crate) fn verifies(self, method: &Method) -> bool {
+        match self {
+            VerifyMethods::All => true,
+            VerifyMethods::AllButSafe => !matches!(
+                *method,
+                Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+            ),
+        }
+    }
 }
 
 impl VerifyWebhookLayer {
@@ -69,8 +118,13 @@ impl VerifyWebhookLayer {
     /// A layer around an existing [`Verifier`].
     pub fn from_verifier(verifier: Verifier) -> Self {
         VerifyWebhookLayer {
-            verifier,
-            limit: DEFAULT_BODY_LIMIT,
+            settings: Settings {
+                verifier,
+                limit: DEFAULT_BODY_LIMIT,
+                methods: VerifyMethods::default(),
+                log: RejectionLog::ByKind,
+                body_timeout: None,
+            },
             rejection: DefaultRejection,
         }
     }
@@ -78,31 +132,57 @@ impl VerifyWebhookLayer {
 
 impl<R> VerifyWebhookLayer<R> {
     /// Sets the largest body accepted, in bytes. A larger `Content-Length` is answered with 413
-    /// before any byte is read; a stream that grows past it, as soon as it does. The default is
-    /// 2 MiB, like axum's `DefaultBodyLimit`.
+    /// before any byte is read; a stream that grows past it, as soon as it does. At most about
+    /// this much is buffered per request. The default is 2 MiB, like axum's `DefaultBodyLimit`.
     pub fn body_limit(mut self, limit: usize) -> Self {
-        self.limit = limit;
+        self.settings.limit = limit;
+        self
+    }
+
+    /// Sets the deadline for the whole body, counted from when the layer starts reading it; a
+    /// body still incomplete then is answered 408 `body_timeout`. Unlike a per-frame idle
+    /// timeout (tower-http's `RequestBodyTimeoutLayer`), it also stops a client that trickles a
+    /// byte at a time. The default is none, because the timer needs a tokio runtime with its
+    /// time driver enabled (as `#[tokio::main]` and `axum::serve` have): set one, such as 10
+    /// seconds, in any server that faces the internet. `None` turns it off again.
+    #[cfg(feature = "timeout")]
+    pub fn body_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.settings.body_timeout = timeout.into();
+        self
+    }
+
+    /// Sets which requests are verified. The default, [`VerifyMethods::AllButSafe`], passes
+    /// GET, HEAD, OPTIONS and TRACE on unverified.
+    pub fn verify_methods(mut self, methods: VerifyMethods) -> Self {
+        self.settings.methods = methods;
         self
     }
 
     /// Sets the replay window for schemes with a timestamp. The default is 300 seconds, applied
     /// to timestamps in the past and in the future alike.
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
-        self.verifier = self.verifier.tolerance(tolerance);
+        self.settings.verifier = self.settings.verifier.tolerance(tolerance);
         self
     }
 
     /// Replaces the system clock used for the replay window, for tests.
     pub fn clock(mut self, now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
-        self.verifier = self.verifier.clock(now);
+        self.settings.verifier = self.settings.verifier.clock(now);
+        self
+    }
+
+    /// Sets how rejections are logged (target `tower_webhook::rejection`). The default,
+    /// [`RejectionLog::ByKind`], logs authentication failures at `WARN` and body problems at
+    /// `INFO`.
+    pub fn log_rejections_at(mut self, log: RejectionLog) -> Self {
+        self.settings.log = log;
         self
     }
 
     /// Builds rejection responses with `rejection` instead of the default JSON body.
     pub fn on_rejection<R2: MakeRejection>(self, rejection: R2) -> VerifyWebhookLayer<R2> {
         VerifyWebhookLayer {
-            verifier: self.verifier,
-            limit: self.limit,
+            settings: self.settings,
             rejection,
         }
     }
@@ -112,11 +192,6 @@ impl<S, R: Clone> Layer<S> for VerifyWebhookLayer<R> {
     type Service = VerifyWebhook<S, R>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        VerifyWebhook::new(
-            inner,
-            self.verifier.clone(),
-            self.limit,
-            self.rejection.clone(),
-        )
+        VerifyWebhook::new(inner, self.settings.clone(), self.rejection.clone())
     }
 }

@@ -1,36 +1,49 @@
 #![doc = include_str!("../README.md")]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+//!
+//! ## Cargo features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `axum` | yes | the extractors [`VerifiedBody`] and [`VerifiedForm`], `IntoResponse` for [`WebhookError`], closures returning `impl IntoResponse` in [`VerifyWebhookLayer::on_rejection`] |
+//! | `json` | yes | the [`VerifiedWebhook`] extractor (with `axum`), through `serde_json` |
+//! | `tracing` | yes | a `tracing` event for every rejection, at a level you choose |
+//! | `timeout` | yes | the whole-body deadline ([`VerifyWebhookLayer::body_timeout`]), on tokio's timer |
+//!
+//! Without default features the crate needs only `http`, `http-body`, `http-body-util`,
+//! `tower-layer`, `tower-service`, `bytes`, `pin-project-lite` and the RustCrypto crates: the
+//! [`Verifier`], the [`Signer`] and the layer work in any tower stack.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
-mod algorithm;
-mod body_buffer;
-mod config_error;
-mod encoding;
+mod body;
 mod error;
+#[cfg(feature = "axum")]
 mod extract;
 mod future;
 mod layer;
-pub mod providers;
+pub mod presets;
 mod rejection;
 mod scheme;
 mod service;
-mod signer;
+mod sign;
 mod verified;
-mod verifier;
+mod verify;
 
-pub use algorithm::Algorithm;
-pub use config_error::ConfigError;
-pub use encoding::Encoding;
-pub use error::WebhookError;
-pub use extract::{
-    FromVerifiedBytes, VerifiedBody, VerifiedForm, VerifiedRejection, VerifiedWebhook,
-};
+pub use body::{RequestBody, ResponseBody};
+pub use error::{ConfigError, WebhookError};
+#[cfg(all(feature = "axum", feature = "json"))]
+pub use extract::VerifiedWebhook;
+#[cfg(feature = "axum")]
+pub use extract::{VerifiedBody, VerifiedForm, VerifiedRejection};
 pub use future::ResponseFuture;
-pub use layer::{VerifyWebhookLayer, DEFAULT_BODY_LIMIT};
-pub use rejection::{DefaultRejection, MakeRejection};
-pub use scheme::{
-    timestamp::DEFAULT_TOLERANCE, Scheme, SecretFormat, SignatureFormat, SignedContent,
-};
+pub use layer::{VerifyMethods, VerifyWebhookLayer, DEFAULT_BODY_LIMIT};
+pub use rejection::{DefaultRejection, MakeRejection, RejectionLog};
+pub use scheme::Scheme;
 pub use service::VerifyWebhook;
-pub use signer::Signer;
+pub use sign::{SignError, Signer};
 pub use verified::Verified;
-pub use verifier::{PendingVerification, Verifier};
+pub use verify::{
+    algorithm::Algorithm, encoding::Encoding, keys::SecretFormat,
+    signature_header::SignatureFormat, signed_content::SignedContent, timestamp::DEFAULT_TOLERANCE,
+    Verifier,
+};

@@ -1,38 +1,39 @@
 //! [`VerifyWebhook`]: what happens to a request, top to bottom.
 
 use crate::{
-    future::ResponseFuture, rejection::reject, DefaultRejection, MakeRejection, Verifier,
-    WebhookError,
+    body::{BodyBuffer, RequestBody, ResponseBody},
+    future::ResponseFuture,
+    layer::Settings,
+    rejection::reject,
+    DefaultRejection, MakeRejection, WebhookError,
 };
-use axum::body::Body;
 use bytes::Bytes;
 use http::{header, HeaderMap, Request, Response};
-use http_body::Body as HttpBody;
+use http_body::Body;
 use http_body_util::Limited;
 use std::task::{Context, Poll};
 use tower_service::Service;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Middleware that verifies webhook signatures. See the [crate docs](crate).
+/// Middleware that verifies webhook signatures.
 ///
-/// Built by [`VerifyWebhookLayer`](crate::VerifyWebhookLayer). The inner service receives a
-/// `Request<axum::body::Body>` whose body holds the verified bytes (identical to those received)
-/// and whose extensions hold a [`Verified`](crate::Verified).
+/// Built by [`VerifyWebhookLayer`](crate::VerifyWebhookLayer); see the [crate docs](crate). The
+/// inner service receives a [`RequestBody`] (the verified bytes, as received) with a
+/// [`Verified`](crate::Verified) in the request's extensions; its responses pass through
+/// unchanged, in a [`ResponseBody`] that can also hold a rejection.
 #[derive(Debug, Clone)]
 pub struct VerifyWebhook<S, R = DefaultRejection> {
     inner: S,
-    verifier: Verifier,
-    limit: usize,
+    settings: Settings,
     rejection: R,
 }
 
 impl<S, R> VerifyWebhook<S, R> {
-    pub(crate) fn new(inner: S, verifier: Verifier, limit: usize, rejection: R) -> Self {
+    pub(crate) fn new(inner: S, settings: Settings, rejection: R) -> Self {
         VerifyWebhook {
             inner,
-            verifier,
-            limit,
+            settings,
             rejection,
         }
     }
@@ -41,18 +42,26 @@ impl<S, R> VerifyWebhook<S, R> {
     pub fn get_ref(&self) -> &S {
         &self.inner
     }
+
+    /// The inner service, mutably.
+    pub fn get_mut(&mut self) -> &mut S {
+        &mut self.inner
+    }
+
+    /// The inner service, consuming the middleware.
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
 }
 
 impl<S, R, B, ResBody> Service<Request<B>> for VerifyWebhook<S, R>
 where
-    S: Service<Request<Body>, Response = Response<ResBody>> + Clone,
-    ResBody: HttpBody<Data = Bytes> + Send + 'static,
-    ResBody::Error: Into<BoxError>,
-    B: HttpBody<Data = Bytes> + Send + 'static,
+    S: Service<Request<RequestBody<B>>, Response = Response<ResBody>> + Clone,
+    B: Body<Data = Bytes>,
     B::Error: Into<BoxError>,
     R: MakeRejection,
 {
-    type Response = Response<Body>;
+    type Response = Response<ResponseBody<ResBody, R::Body>>;
     type Error = S::Error;
     type Future = ResponseFuture<S, B, R>;
 
@@ -61,49 +70,62 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        let scheme = self.verifier.scheme().name();
-        let (mut parts, body) = request.into_parts();
-
-        // 1. Header checks: signature, timestamp, signed headers. No body byte read yet.
-        let pending = match self.verifier.start(&parts.headers) {
-            Ok(pending) => pending,
-            Err(error) => return ResponseFuture::rejected(reject(&self.rejection, scheme, error)),
-        };
-
-        // 2. A declared length over the limit is refused before reading.
-        let declared_len = content_length(&parts.headers);
-        if declared_len.is_some_and(|len| len > self.limit as u64) {
-            let error = WebhookError::PayloadTooLarge { limit: self.limit };
-            return ResponseFuture::rejected(reject(&self.rejection, scheme, error));
-        }
-
         // The service that `poll_ready` readied is the one to call; keep a clone in its place.
         // https://docs.rs/tower/latest/tower/trait.Service.html#be-careful-when-cloning-inner-services
         let clone = self.inner.clone();
         let inner = std::mem::replace(&mut self.inner, clone);
-        let body = Limited::new(body, self.limit);
+        let settings = &self.settings;
+        let (mut parts, body) = request.into_parts();
 
-        // 3a. Header-only schemes: verdict now; the body streams through, unauthenticated.
+        // 1. Methods the layer does not verify (by default GET, HEAD, OPTIONS and TRACE) go on
+        //    untouched and without a `Verified`, so the router answers them (404, 405, a
+        //    handshake) and the verified extractors refuse them.
+        if !settings.methods.verifies(&parts.method) {
+            let request = Request::from_parts(parts, RequestBody::unverified(body));
+            return ResponseFuture::calling(inner, request);
+        }
+
+        // 2. Header checks: signature, timestamp, signed headers. No body byte read yet.
+        let reject_now = |error| {
+            let scheme = settings.verifier.scheme().name();
+            ResponseFuture::rejected(reject(&self.rejection, settings.log, scheme, error))
+        };
+        let pending = match settings.verifier.start(&parts.headers) {
+            Ok(pending) => pending,
+            Err(error) => return reject_now(error),
+        };
+
+        // 3. A declared length over the limit is refused before reading.
+        let declared_len = content_length(&parts.headers);
+        if declared_len.is_some_and(|len| len > settings.limit as u64) {
+            return reject_now(WebhookError::PayloadTooLarge {
+                limit: settings.limit,
+            });
+        }
+        let body = Limited::new(body, settings.limit);
+
+        // 4a. Header-only schemes: verdict now; the body streams through, unauthenticated.
         if !pending.covers_body() {
             return match pending.finish(&parts.headers, &[]) {
                 Ok(verified) => {
                     parts.extensions.insert(verified);
-                    ResponseFuture::calling(inner, Request::from_parts(parts, Body::new(body)))
+                    let request = Request::from_parts(parts, RequestBody::streaming(body));
+                    ResponseFuture::calling(inner, request)
                 }
-                Err(error) => ResponseFuture::rejected(reject(&self.rejection, scheme, error)),
+                Err((error, _)) => reject_now(error),
             };
         }
 
-        // 3b. Read the body with the limit, hashing each frame as it arrives.
-        let expected_len = declared_len.map_or(0, |len| len as usize);
+        // 4b. Read the body under the limit and the deadline, hashing each frame as it
+        //     arrives; the future concludes (see `future.rs`).
         ResponseFuture::reading(
             body,
             parts,
             pending,
-            expected_len,
+            BodyBuffer::new(declared_len, settings.limit),
             inner,
             self.rejection.clone(),
-            self.limit,
+            settings.clone(),
         )
     }
 }

@@ -72,8 +72,10 @@ impl Verified {
         self.timestamp
     }
 
-    /// The verified body bytes, when the layer read them for a scheme that signs the body.
-    pub fn body(&self) -> Option<&Bytes> {
+    /// The verified body bytes, when the layer read them for a scheme that signs the body; the
+    /// extractors read them from here.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn body(&self) -> Option<&Bytes> {
         self.body.as_ref()
     }
 }

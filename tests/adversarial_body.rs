@@ -7,7 +7,7 @@ use bytes::Bytes;
 use common::*;
 use http::StatusCode;
 use std::sync::atomic::Ordering;
-use tower_webhook::{Scheme, VerifyWebhookLayer};
+use tower_webhook::{Scheme, VerifyWebhookLayer, DEFAULT_BODY_LIMIT};
 
 fn amio() -> VerifyWebhookLayer {
     VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET).unwrap()
@@ -223,4 +223,80 @@ async fn content_length_shorter_than_a_body_over_the_limit() {
         Some("payload_too_large"),
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_huge_declared_length_under_an_unbounded_limit_is_answered_not_aborted() {
+    // This aborted the whole process ("capacity overflow") before the buffer stopped trusting
+    // the declared length: it was reserved before the signature was checked.
+    for limit in [usize::MAX, 1 << 40] {
+        let (body, _) = ScriptedBody::new(
+            vec![Bytes::from_static(b"ab"), Bytes::from_static(b"cd")],
+            false,
+        );
+        let request = http::Request::post("/")
+            .header("qiscus-sdk-signature", qiscus_tag(b"other"))
+            .header(
+                "content-length",
+                (limit as u64).min(u64::MAX - 1).to_string(),
+            )
+            .body(Body::new(body))
+            .unwrap();
+        expect(
+            qiscus(limit),
+            request,
+            StatusCode::UNAUTHORIZED,
+            Some("signature_mismatch"),
+        )
+        .await;
+    }
+}
+
+/// A body that yields one byte every `every`, `count` times.
+fn trickle(count: usize, every: std::time::Duration) -> Body {
+    let stream = futures_util::stream::unfold(0, move |sent| async move {
+        if sent == count {
+            return None;
+        }
+        tokio::time::sleep(every).await;
+        Some((Ok::<_, std::io::Error>(Bytes::from_static(b"a")), sent + 1))
+    });
+    Body::from_stream(stream)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_trickling_client_is_cut_off_by_the_whole_body_deadline_with_408() {
+    // One byte every 300 ms never trips a per-frame idle timeout such as tower-http's
+    // `RequestBodyTimeoutLayer` of 1 s; the layer's deadline counts the whole body.
+    let body = trickle(100, std::time::Duration::from_millis(300));
+    let request = post_with(
+        &[("qiscus-sdk-signature", qiscus_tag(b"x").as_bytes())],
+        body,
+    );
+    let layer = qiscus(DEFAULT_BODY_LIMIT).body_timeout(std::time::Duration::from_secs(1));
+    let started = tokio::time::Instant::now();
+    expect(
+        layer,
+        request,
+        StatusCode::REQUEST_TIMEOUT,
+        Some("body_timeout"),
+    )
+    .await;
+    let waited = started.elapsed();
+    assert!(
+        waited >= std::time::Duration::from_secs(1) && waited < std::time::Duration::from_secs(2),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_body_that_arrives_in_time_is_verified() {
+    let bytes = vec![b'a'; 3];
+    let body = trickle(3, std::time::Duration::from_millis(300));
+    let request = post_with(
+        &[("qiscus-sdk-signature", qiscus_tag(&bytes).as_bytes())],
+        body,
+    );
+    let layer = qiscus(DEFAULT_BODY_LIMIT).body_timeout(std::time::Duration::from_secs(1));
+    expect(layer, request, StatusCode::OK, None).await;
 }

@@ -9,7 +9,7 @@ use std::{
     io::Write,
     sync::{Arc, Mutex},
 };
-use tower_webhook::{ConfigError, Scheme, Signer, Verifier, VerifyWebhookLayer};
+use tower_webhook::{ConfigError, RejectionLog, Scheme, Signer, Verifier, VerifyWebhookLayer};
 
 #[test]
 fn empty_secret_is_a_construction_error() {
@@ -40,7 +40,7 @@ fn invalid_standard_webhooks_secret_is_reported() {
 
 #[test]
 fn invalid_header_name_is_a_construction_error_not_a_panic() {
-    let scheme = Scheme::hubpay().with_signature_header("x hub signature");
+    let scheme = Scheme::hubpay().signature_header("x hub signature");
     assert!(matches!(
         VerifyWebhookLayer::new(scheme, "s").unwrap_err(),
         ConfigError::InvalidHeaderName { .. }
@@ -56,13 +56,11 @@ fn debug_of_layer_verifier_signer_and_verified_hide_the_secret() {
     let mut headers = http::HeaderMap::new();
     headers.insert("x-hub-signature", AMIO_SIGNATURE.parse().unwrap());
     let verified = verifier.verify(&headers, AMIO_BODY.as_bytes()).unwrap();
-    let pending = verifier.start(&headers).unwrap();
     for text in [
         format!("{layer:?}"),
         format!("{verifier:?}"),
         format!("{signer:?}"),
         format!("{verified:?}"),
-        format!("{pending:?}"),
     ] {
         assert!(!text.contains(secret), "{text}");
         assert!(!text.contains(&AMIO_SIGNATURE[5..]), "{text}");
@@ -127,4 +125,56 @@ async fn rejections_log_and_answer_without_secret_or_signatures() {
         hex::encode(mac.finalize().into_bytes())
     };
     assert!(!logs.contains(&expected) && !responses.contains(&expected));
+}
+
+fn logs_at_info(run: impl FnOnce()) -> String {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_writer(move || writer.clone())
+        .finish();
+    tracing::subscriber::with_default(subscriber, run);
+    let logs = captured.0.lock().unwrap().clone();
+    String::from_utf8(logs).unwrap()
+}
+
+#[test]
+fn a_signature_mismatch_is_a_warning_visible_under_an_info_filter() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let logs = logs_at_info(|| {
+        let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET).unwrap();
+        let request = post_with(&[("x-hub-signature", AMIO_SIGNATURE.as_bytes())], "{}");
+        let (status, _) = runtime.block_on(send(counting_app(layer, Calls::default()), request));
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    });
+    assert!(logs.contains("WARN"), "{logs}");
+    assert!(logs.contains("signature_mismatch"), "{logs}");
+}
+
+#[test]
+fn the_rejection_log_level_is_the_users_choice() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for (log, visible) in [
+        (RejectionLog::At(tracing::Level::DEBUG), false),
+        (RejectionLog::Off, false),
+        (RejectionLog::At(tracing::Level::ERROR), true),
+    ] {
+        let logs = logs_at_info(|| {
+            let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET)
+                .unwrap()
+                .log_rejections_at(log);
+            let request = post_with(&[("x-hub-signature", AMIO_SIGNATURE.as_bytes())], "{}");
+            runtime.block_on(send(counting_app(layer, Calls::default()), request));
+        });
+        assert_eq!(
+            logs.contains("rejected webhook"),
+            visible,
+            "{log:?}: {logs}"
+        );
+    }
 }

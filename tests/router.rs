@@ -372,8 +372,10 @@ async fn success_passes_identical_bytes_and_a_verified_extension() {
         .route(
             "/",
             post(
-                |Extension(verified): Extension<Verified>, body: Bytes| async move {
-                    assert_eq!(verified.body(), Some(&body));
+                |Extension(verified): Extension<Verified>,
+                 VerifiedBody(verified_body): VerifiedBody,
+                 body: Bytes| async move {
+                    assert_eq!(verified_body, body);
                     format!(
                         "{}|{}|{}|{}",
                         verified.scheme(),

@@ -57,7 +57,7 @@ fn body_cases() -> Vec<Case> {
             body: HUBPAY_BODY,
         },
         Case {
-            scheme: Scheme::hubpay().with_signature_header("x-hub-signature"),
+            scheme: Scheme::hubpay().signature_header("x-hub-signature"),
             secret: HUBPAY_SECRET,
             header: "x-hub-signature",
             signature: HUBPAY_SIGNATURE,
@@ -168,7 +168,7 @@ fn message_signature_signer_produces_the_known_answer() {
     assert_eq!(signed["x-message-signature"], MESSAGE_SIGNATURE);
     assert!(matches!(
         signer.sign(&HeaderMap::new(), b""),
-        Err(WebhookError::MissingHeader { .. })
+        Err(tower_webhook::SignError::MissingHeader { .. })
     ));
 }
 

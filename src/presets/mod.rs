@@ -1,4 +1,5 @@
-//! Presets: one constructor on [`Scheme`] per provider, one file per provider.
+//! Provider presets: one constructor on [`Scheme`] per provider, in one file per provider (or
+//! per family, named for it).
 //!
 //! | preset | header | signature | covers | window |
 //! | --- | --- | --- | --- | --- |

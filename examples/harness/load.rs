@@ -7,6 +7,7 @@
 //! cargo run --release --example load -- [seconds=30] [connections=256]
 //! ```
 
+#[path = "../support/mod.rs"]
 mod support;
 
 use axum::{extract::State, routing::post, Router};
@@ -20,7 +21,6 @@ use std::{
     time::{Duration, Instant},
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_webhook::{Scheme, Signer, VerifiedBody, VerifyWebhookLayer};
 
 const SECRET: &str = "load-test-secret";
@@ -140,8 +140,8 @@ async fn abort_mid_body(addr: SocketAddr, deadline: Instant, tally: Arc<Tally>) 
     }
 }
 
-/// Trickles a body one byte every 100 ms; the request timeout must answer it (408) and free the
-/// task.
+/// Trickles a body one byte every 100 ms; the layer's body deadline must answer it (408) and free
+/// the task.
 async fn slow_client(addr: SocketAddr, tally: Arc<Tally>) {
     let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
         return;
@@ -176,15 +176,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let connections: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(256);
 
     let tally = Arc::new(Tally::default());
+    // Slow clients: the whole body must arrive within 2 s (the layer's deadline, 408).
+    let verify = VerifyWebhookLayer::new(Scheme::qiscus(), SECRET)?
+        .body_limit(LIMIT)
+        .body_timeout(Duration::from_secs(2));
     let app = Router::new()
-        .route("/hook", post(handler))
-        .layer(VerifyWebhookLayer::new(Scheme::qiscus(), SECRET)?.body_limit(LIMIT))
-        // Slow clients: a frame must come within 1 s, and the whole request within 2 s.
-        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(1)))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(2),
-        ))
+        .route("/hook", post(handler).layer(verify))
         .with_state(tally.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;

@@ -1,6 +1,6 @@
 //! How a signature's bytes are written in its header.
 
-use crate::algorithm::Tag;
+use super::compare::Tag;
 use base64::Engine as _;
 
 /// How the MAC tag is written in the signature header.
@@ -31,6 +31,14 @@ impl Encoding {
         }
     }
 
+    /// Whether `byte` can occur in an encoded tag.
+    pub(crate) fn alphabet_contains(self, byte: u8) -> bool {
+        match self {
+            Encoding::Hex => byte.is_ascii_hexdigit(),
+            Encoding::Base64 => byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'='),
+        }
+    }
+
     /// Decodes `text` into a tag of exactly `digest_len` bytes, without allocating.
     ///
     /// The length is checked first, so an oversized value is never decoded.
@@ -44,7 +52,7 @@ impl Encoding {
                 .map_err(|_| DecodeError::Alphabet)?,
             Encoding::Base64 => {
                 // Room for the decoder's conservative estimate; the exact count is checked after.
-                let mut buffer = [0u8; crate::algorithm::MAX_DIGEST_LEN + 3];
+                let mut buffer = [0u8; super::compare::MAX_TAG_LEN + 3];
                 let written = base64::engine::general_purpose::STANDARD
                     .decode_slice(text, &mut buffer)
                     .map_err(|_| DecodeError::Alphabet)?;

@@ -1,6 +1,10 @@
 //! How a signature header is laid out: [`SignatureFormat`], and its allocation-free parser.
 
-use crate::{algorithm::Tag, encoding::DecodeError, Encoding};
+use super::{
+    compare::{Tag, MAX_TAG_LEN},
+    encoding::DecodeError,
+};
+use crate::Encoding;
 use std::borrow::Cow;
 
 /// The most signatures one header may carry (providers send several while rotating secrets).
@@ -144,6 +148,66 @@ impl SignatureFormat {
                 prefix,
             } => separator(sep) && text(prefix),
         }
+    }
+
+    /// Why a signature this format renders could never be parsed back, if so: keys that are
+    /// empty, equal or contain a separator, separators that occur inside an encoded signature,
+    /// and, as a last net, a rendered sample that does not parse to itself.
+    pub(crate) fn check(&self, encoding: Encoding, digest_len: usize) -> Result<(), &'static str> {
+        let in_alphabet = |separator: char| {
+            let byte = separator as u32;
+            byte < 128 && encoding.alphabet_contains(byte as u8)
+        };
+        match &self.kind {
+            Kind::Single { .. } => {}
+            Kind::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+            } => {
+                if timestamp_key.is_empty() || signature_key.is_empty() {
+                    return Err("a key=value format needs non-empty keys");
+                }
+                if timestamp_key == signature_key {
+                    return Err("the timestamp and signature keys are the same");
+                }
+                if *separator == '=' || in_alphabet(*separator) || separator.is_ascii_digit() {
+                    return Err("the separator can occur inside a value");
+                }
+                let bad_key = |key: &str| key.contains(*separator) || key.contains('=');
+                if bad_key(timestamp_key) || bad_key(signature_key) {
+                    return Err("a key contains the separator or '='");
+                }
+            }
+            Kind::List { separator, prefix } => {
+                if in_alphabet(*separator) {
+                    return Err("the separator can occur inside an encoded signature");
+                }
+                if prefix.contains(*separator) {
+                    return Err("the prefix contains the separator");
+                }
+            }
+        }
+        let timestamp = "1700000000";
+        for sample in [
+            [0xFB; MAX_TAG_LEN],
+            [0xFF; MAX_TAG_LEN],
+            [0x00; MAX_TAG_LEN],
+        ] {
+            let tag = &sample[..digest_len];
+            let rendered = self.render(&[encoding.encode(tag)], Some(timestamp));
+            let parsed = self
+                .parse(rendered.as_bytes(), encoding, digest_len)
+                .map_err(|_| "a signature in this format does not parse back")?;
+            let round_trips = parsed.candidates.iter().any(|got| got.as_slice() == tag)
+                && parsed
+                    .timestamp
+                    .is_none_or(|digits| digits == timestamp.as_bytes());
+            if !round_trips {
+                return Err("a signature in this format does not parse back to itself");
+            }
+        }
+        Ok(())
     }
 
     /// Whether the format carries its own timestamp.
@@ -343,6 +407,44 @@ mod tests {
         assert!(format
             .parse(value.as_bytes(), Encoding::Base64, 32)
             .is_err());
+    }
+
+    #[test]
+    fn formats_that_cannot_parse_their_own_output_are_refused() {
+        let hex = Encoding::Hex;
+        let b64 = Encoding::Base64;
+        for (format, encoding) in [
+            (SignatureFormat::list('=', "v1,"), b64),
+            (SignatureFormat::list('a', ""), hex),
+            (SignatureFormat::list(',', "v1,"), b64),
+            (SignatureFormat::key_value(',', "", "v1"), hex),
+            (SignatureFormat::key_value(',', "t", ""), hex),
+            (SignatureFormat::key_value(',', "t", "t"), hex),
+            (SignatureFormat::key_value('=', "t", "v1"), hex),
+            (SignatureFormat::key_value('/', "t", "v1"), b64),
+            (SignatureFormat::key_value(',', "t,x", "v1"), hex),
+            (SignatureFormat::key_value(',', "t", "v=1"), hex),
+        ] {
+            assert!(
+                format.check(encoding, 32).is_err(),
+                "{format:?} {encoding:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_presets_formats_are_accepted() {
+        for (format, encoding) in [
+            (SignatureFormat::single("sha256="), Encoding::Hex),
+            (SignatureFormat::single(""), Encoding::Base64),
+            (SignatureFormat::list(' ', "v1,"), Encoding::Base64),
+            (SignatureFormat::key_value(',', "t", "v1"), Encoding::Hex),
+            (SignatureFormat::key_value(';', "ts", "h1"), Encoding::Hex),
+        ] {
+            for len in [20, 32, 64] {
+                assert_eq!(format.check(encoding, len), Ok(()), "{format:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,16 +1,24 @@
 //! Producing signatures: [`Signer`], for providers and for testing handlers.
 
-use crate::{scheme::Part, ConfigError, Scheme, Verifier, WebhookError};
+use crate::{
+    verify::signed_content::{feed, HeaderProblem, Sources},
+    ConfigError, Scheme, Verifier,
+};
 use http::{HeaderMap, HeaderName, HeaderValue};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::{
+    fmt,
+    time::{SystemTime, UNIX_EPOCH},
+};
 
 /// Signs requests the way a [`Scheme`] expects them, with its first secret.
 ///
-/// Use it to send webhooks, or to build correctly signed requests in your handler tests.
+/// Use it to send webhooks, or to build correctly signed requests in your handler tests. It
+/// reads the signed content through the same interpreter as the [`Verifier`], so the two cannot
+/// disagree.
 ///
 /// ```
 /// use http::HeaderMap;
-/// use tower_webhook::{Scheme, Signer, Verifier};
+/// use tower_webhook::{Scheme, Signer};
 ///
 /// let signer = Signer::new(Scheme::qiscus(), "token")?;
 /// let headers = signer.sign(&HeaderMap::new(), b"{}")?;
@@ -26,6 +34,38 @@ pub struct Signer {
     verifier: Verifier,
 }
 
+/// Why a [`Signer`] could not sign: a header the scheme signs is absent or repeated in the
+/// headers given to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignError {
+    /// A header the scheme signs (such as `X-Message-Id`) is absent.
+    MissingHeader {
+        /// The header.
+        header: HeaderName,
+    },
+    /// A header the scheme signs appears more than once.
+    DuplicateHeader {
+        /// The header.
+        header: HeaderName,
+    },
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignError::MissingHeader { header } => {
+                write!(f, "the signed `{header}` header is missing")
+            }
+            SignError::DuplicateHeader { header } => {
+                write!(f, "the signed `{header}` header appears more than once")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SignError {}
+
 impl Signer {
     /// A signer for `scheme` with `secret`; the same checks as [`Verifier::new`].
     pub fn new(scheme: Scheme, secret: impl AsRef<[u8]>) -> Result<Self, ConfigError> {
@@ -34,8 +74,8 @@ impl Signer {
 
     /// The headers to add to a request with `body`, timestamped now where the scheme has a
     /// timestamp. `headers` supplies the signed headers the scheme reads (such as
-    /// `X-Message-Id`); a missing one is an error.
-    pub fn sign(&self, headers: &HeaderMap, body: &[u8]) -> Result<HeaderMap, WebhookError> {
+    /// `X-Message-Id`).
+    pub fn sign(&self, headers: &HeaderMap, body: &[u8]) -> Result<HeaderMap, SignError> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |since| since.as_secs());
@@ -49,31 +89,22 @@ impl Signer {
         headers: &HeaderMap,
         body: &[u8],
         timestamp: u64,
-    ) -> Result<HeaderMap, WebhookError> {
+    ) -> Result<HeaderMap, SignError> {
         let scheme = self.verifier.scheme();
         let digits = timestamp.to_string();
-        let mut mac = self.verifier.keyed_mac(0).expect("a verifier has a secret");
-        for part in &scheme.content.parts {
-            match part {
-                Part::Body => mac.update(body),
-                Part::FormParams => {
-                    for (name, value) in crate::verifier::sorted_form_params(body) {
-                        mac.update(name.as_bytes());
-                        mac.update(value.as_bytes());
-                    }
-                }
-                Part::Text(bytes) | Part::Constant { value: bytes, .. } => mac.update(bytes),
-                Part::Timestamp => mac.update(digits.as_bytes()),
-                Part::Header(name) => {
-                    let value = headers
-                        .get(name)
-                        .ok_or_else(|| WebhookError::MissingHeader {
-                            header: name.clone(),
-                        })?;
-                    mac.update(value.as_bytes());
-                }
-            }
-        }
+        let mut mac = self.verifier.first_mac();
+        let sources = Sources {
+            headers,
+            timestamp: Some(digits.as_bytes()),
+            body,
+        };
+        feed(&scheme.content.parts, &sources, &mut |bytes| {
+            mac.update(bytes)
+        })
+        .map_err(|problem| match problem {
+            HeaderProblem::Missing(header) => SignError::MissingHeader { header },
+            HeaderProblem::Repeated(header) => SignError::DuplicateHeader { header },
+        })?;
         let signature = scheme.encoding.encode(mac.finalize().as_slice());
         let value = scheme
             .format
@@ -88,11 +119,12 @@ impl Signer {
 
     /// The signature header's name.
     pub fn header_name(&self) -> &HeaderName {
-        self.verifier.scheme().signature_header()
+        self.verifier.scheme().signature_header_name()
     }
 }
 
 fn header_value(text: String) -> HeaderValue {
-    // Hex, base64, digits and the scheme's own ASCII prefixes are always valid header values.
+    // Hex, base64, digits and the scheme's own visible-ASCII prefixes (checked when the scheme
+    // was validated) are always valid header values.
     HeaderValue::try_from(text).expect("signature headers are visible ASCII")
 }

@@ -1,16 +1,26 @@
-//! The verification itself, independent of tower: [`Verifier`] and [`PendingVerification`].
+//! The verification itself, independent of tower and axum: [`Verifier`].
+//!
+//! A verification starts from the headers (signature header, timestamp, signed headers: every
+//! check that needs no body), is fed the body as it arrives, and ends in a verdict. The layer
+//! drives those steps frame by frame; everyone else calls [`Verifier::verify`] with a complete
+//! body, so the steps cannot be taken out of order or fed other bytes than the ones judged.
 
-use crate::{
-    algorithm::KeyedMac,
-    scheme::{
-        timestamp::{self, Clock, DEFAULT_TOLERANCE},
-        Candidates, Part,
-    },
-    ConfigError, Scheme, Verified, WebhookError,
-};
-use http::{HeaderMap, HeaderName, HeaderValue};
+pub(crate) mod algorithm;
+pub(crate) mod compare;
+pub(crate) mod encoding;
+pub(crate) mod keys;
+pub(crate) mod signature_header;
+pub(crate) mod signed_content;
+pub(crate) mod timestamp;
+
+use crate::{ConfigError, Scheme, Verified, WebhookError};
+use algorithm::KeyedMac;
+use http::HeaderMap;
+use signature_header::Candidates;
+use signed_content::{exactly_one, feed, signed_header, Sources};
 use std::{fmt, sync::Arc, time::Duration, time::SystemTime};
 use subtle::Choice;
+use timestamp::{Clock, Timestamp, DEFAULT_TOLERANCE};
 
 /// Checks signatures of one [`Scheme`] against one or more secrets.
 ///
@@ -32,6 +42,15 @@ use subtle::Choice;
 /// let tampered = verifier.verify(&headers, b"{}");
 /// assert!(matches!(tampered, Err(WebhookError::SignatureMismatch)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// The streaming steps the layer takes (start from the headers, feed frames, conclude) are not
+/// public, so no caller can feed one body and have another judged:
+///
+/// ```compile_fail
+/// # use tower_webhook::{Scheme, Verifier};
+/// let verifier = Verifier::new(Scheme::amio(), "WebhookSecret").unwrap();
+/// let pending = verifier.start(&http::HeaderMap::new());
 /// ```
 #[derive(Clone)]
 pub struct Verifier {
@@ -87,7 +106,7 @@ impl Verifier {
             if keys.iter().any(|key| *key.id == *id) {
                 return Err(ConfigError::DuplicateSecretId { id });
             }
-            let key = scheme.key_from_secret(secret.as_ref())?;
+            let key = scheme.secret_format.key(secret.as_ref())?;
             keys.push(Key {
                 id: id.into(),
                 mac: scheme.algorithm.keyed(&key),
@@ -127,17 +146,17 @@ impl Verifier {
         &self.inner.scheme
     }
 
-    /// Verifies a complete request in one call.
+    /// Verifies a request whose body has arrived completely.
     pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
         let mut pending = self.start(headers)?;
         pending.update(body);
-        pending.finish(headers, body)
+        pending.finish(headers, body).map_err(|(error, _)| error)
     }
 
-    /// Runs every check that needs only the headers (signature header present once and well
-    /// formed, timestamp within the window, signed headers present once) and feeds the MAC what
-    /// comes before the body. Feed the body with [`PendingVerification::update`] as it arrives.
-    pub fn start(&self, headers: &HeaderMap) -> Result<PendingVerification, WebhookError> {
+    /// Every check that needs only the headers (signature header present once and well formed,
+    /// timestamp within the window, signed headers present once); feeds the MACs what comes
+    /// before the body.
+    pub(crate) fn start(&self, headers: &HeaderMap) -> Result<Pending, WebhookError> {
         let inner = &*self.inner;
         let scheme = &inner.scheme;
         let header = &scheme.header;
@@ -167,9 +186,9 @@ impl Verifier {
         };
         let timestamp = match raw_timestamp {
             Some(raw) => {
-                let seconds = timestamp::parse_seconds(raw)?;
-                timestamp::check_window(seconds, inner.clock.now_seconds(), inner.tolerance)?;
-                Some(Timestamp::new(raw, seconds))
+                let timestamp = Timestamp::parse(raw)?;
+                timestamp.check_window(inner.clock.now_seconds(), inner.tolerance)?;
+                Some(timestamp)
             }
             None => None,
         };
@@ -182,9 +201,14 @@ impl Verifier {
             // Empty for a single secret, which does not allocate.
             others: inner.keys[1..].iter().map(|key| key.mac.clone()).collect(),
         };
-        let (before_body, _) = scheme.content.split_at_body();
-        macs.feed(before_body, headers, timestamp.as_ref(), &[])?;
-        Ok(PendingVerification {
+        let (before_body, _, _) = scheme.content.split_at_body();
+        let sources = Sources {
+            headers,
+            timestamp: timestamp.as_ref().map(Timestamp::digits),
+            body: &[],
+        };
+        feed(before_body, &sources, &mut |bytes| macs.update(bytes))?;
+        Ok(Pending {
             macs,
             candidates: parsed.candidates,
             timestamp,
@@ -200,9 +224,9 @@ impl Verifier {
         &self.inner.keys[index].id
     }
 
-    /// Computes what `keys[index]` signs over `body`, for the signer.
-    pub(crate) fn keyed_mac(&self, index: usize) -> Option<KeyedMac> {
-        self.inner.keys.get(index).map(|key| key.mac.clone())
+    /// The first secret's keyed MAC, for the signer.
+    pub(crate) fn first_mac(&self) -> KeyedMac {
+        self.inner.keys[0].mac.clone()
     }
 }
 
@@ -220,59 +244,64 @@ impl fmt::Debug for Verifier {
 
 /// A verification that has passed every header check and is waiting for the body.
 ///
-/// Created by [`Verifier::start`]; feed it the body with [`update`](Self::update) and conclude
-/// with [`finish`](Self::finish).
-pub struct PendingVerification {
+/// Private to the crate: only the layer feeds it, frame by frame, the same bytes it then hands
+/// on, and [`Verifier::verify`] feeds it the complete body itself.
+pub(crate) struct Pending {
     verifier: Verifier,
     macs: Macs,
     candidates: Candidates,
     timestamp: Option<Timestamp>,
 }
 
-impl PendingVerification {
-    /// Feeds the next piece of the body to the MAC (a no-op for schemes that do not sign the
-    /// raw body).
-    pub fn update(&mut self, chunk: &[u8]) {
+impl Pending {
+    /// Feeds the next piece of the raw body (a no-op for schemes that do not sign it as is).
+    pub(crate) fn update(&mut self, chunk: &[u8]) {
         if self.verifier.inner.scheme.content.streams_body() {
             self.macs.update(chunk);
         }
     }
 
-    /// Whether the scheme signs the body (if not, the body must be treated as untrusted).
-    pub fn covers_body(&self) -> bool {
+    /// Whether the scheme signs the body; if not, the verdict needs no body byte.
+    pub(crate) fn covers_body(&self) -> bool {
         self.verifier.inner.scheme.content.covers_body()
     }
 
-    /// Feeds what comes after the body, then compares in constant time against every signature
-    /// in the header under every secret.
-    ///
-    /// `body` is the complete body. Schemes that sign the raw body were fed it by
-    /// [`update`](Self::update) and ignore it here; schemes that sign parsed form parameters
-    /// (Twilio) read it here.
-    pub fn finish(self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
-        self.conclude(headers, body).map_err(|(error, _)| error)
-    }
-
-    /// Like `finish`, but hands the verifier back with an error, for naming the scheme in logs.
-    pub(crate) fn conclude(
-        mut self,
+    /// Feeds what comes after the raw body (or the parsed body, for form parameters), then
+    /// compares in constant time against every signature in the header under every secret.
+    /// `body` is the complete body, the same bytes that were fed to [`update`](Self::update).
+    /// A failure hands the verifier back, to name the scheme in the rejection.
+    pub(crate) fn finish(
+        self,
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Verified, (WebhookError, Verifier)> {
-        let (_, from_body) = self.verifier.inner.scheme.content.split_at_body();
-        let fed = self
-            .macs
-            .feed(from_body, headers, self.timestamp.as_ref(), body);
-        if let Err(error) = fed {
-            return Err((error, self.verifier));
+        let Pending {
+            verifier,
+            mut macs,
+            candidates,
+            timestamp,
+        } = self;
+        let (_, body_part, after_body) = verifier.inner.scheme.content.split_at_body();
+        let sources = Sources {
+            headers,
+            timestamp: timestamp.as_ref().map(Timestamp::digits),
+            body,
+        };
+        let mut sink = |bytes: &[u8]| macs.update(bytes);
+        let fed = if verifier.inner.scheme.content.streams_body() {
+            Ok(())
+        } else {
+            feed(body_part, &sources, &mut sink)
+        };
+        if let Err(problem) = fed.and_then(|()| feed(after_body, &sources, &mut sink)) {
+            return Err((problem.into(), verifier));
         }
 
         let mut matched = None;
-        let macs = std::iter::once(self.macs.first).chain(self.macs.others);
-        for (index, mac) in macs.enumerate() {
+        for (index, mac) in std::iter::once(macs.first).chain(macs.others).enumerate() {
             let tag = mac.finalize();
             let mut equal = Choice::from(0);
-            for candidate in self.candidates.iter() {
+            for candidate in candidates.iter() {
                 equal |= tag.ct_eq(candidate);
             }
             if bool::from(equal) && matched.is_none() {
@@ -280,12 +309,12 @@ impl PendingVerification {
             }
         }
         let Some(key) = matched else {
-            return Err((WebhookError::SignatureMismatch, self.verifier));
+            return Err((WebhookError::SignatureMismatch, verifier));
         };
         Ok(Verified::new(
-            self.verifier,
+            verifier,
             key,
-            self.timestamp.map(|timestamp| timestamp.seconds),
+            timestamp.map(|timestamp| timestamp.seconds()),
         ))
     }
 
@@ -307,100 +336,4 @@ impl Macs {
             mac.update(data);
         }
     }
-
-    /// Feeds signed parts other than the raw body (fed as it arrives), straight from the
-    /// headers, configuration and, for form parameters, the complete `body`.
-    fn feed(
-        &mut self,
-        parts: &[Part],
-        headers: &HeaderMap,
-        timestamp: Option<&Timestamp>,
-        body: &[u8],
-    ) -> Result<(), WebhookError> {
-        for part in parts {
-            match part {
-                Part::Text(bytes) | Part::Constant { value: bytes, .. } => self.update(bytes),
-                Part::Header(name) => self.update(signed_header(headers, name)?.as_bytes()),
-                Part::Timestamp => {
-                    // `Scheme::validate` guarantees a source whenever the timestamp is signed,
-                    // and `Verifier::start` has parsed it by now.
-                    let timestamp = timestamp.expect("a signed timestamp has a source");
-                    self.update(timestamp.digits());
-                }
-                Part::FormParams => {
-                    for (name, value) in sorted_form_params(body) {
-                        self.update(name.as_bytes());
-                        self.update(value.as_bytes());
-                    }
-                }
-                Part::Body => {}
-            }
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Debug for PendingVerification {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PendingVerification")
-            .field("scheme", &self.verifier.inner.scheme.name)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The timestamp's digits as received (at most 19, held inline) and their value.
-#[derive(Clone, Copy)]
-struct Timestamp {
-    digits: [u8; 19],
-    len: u8,
-    seconds: u64,
-}
-
-impl Timestamp {
-    fn new(raw: &[u8], seconds: u64) -> Self {
-        let mut digits = [0; 19];
-        digits[..raw.len()].copy_from_slice(raw);
-        Timestamp {
-            digits,
-            len: raw.len() as u8,
-            seconds,
-        }
-    }
-
-    fn digits(&self) -> &[u8] {
-        &self.digits[..usize::from(self.len)]
-    }
-}
-
-/// Decoded form parameters sorted by name then value, identical pairs once (Twilio's rule).
-pub(crate) fn sorted_form_params(body: &[u8]) -> Vec<(String, String)> {
-    let mut params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-    params.sort();
-    params.dedup();
-    params
-}
-
-/// The one value of `name`; `Err(false)` when absent, `Err(true)` when repeated.
-fn exactly_one<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Result<&'a HeaderValue, bool> {
-    let mut values = headers.get_all(name).iter();
-    match (values.next(), values.next()) {
-        (Some(value), None) => Ok(value),
-        (None, _) => Err(false),
-        (Some(_), Some(_)) => Err(true),
-    }
-}
-
-/// A header that the signed content or the timestamp is read from.
-fn signed_header<'a>(
-    headers: &'a HeaderMap,
-    name: &HeaderName,
-) -> Result<&'a HeaderValue, WebhookError> {
-    exactly_one(headers, name).map_err(|many| match many {
-        false => WebhookError::MissingHeader {
-            header: name.clone(),
-        },
-        true => WebhookError::DuplicateHeader {
-            header: name.clone(),
-        },
-    })
 }

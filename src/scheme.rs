@@ -1,22 +1,11 @@
-//! How a provider signs its webhooks: [`Scheme`].
+//! How a provider signs its webhooks: [`Scheme`], validated when it is built into a verifier.
 //!
 //! A scheme says which header carries the signature and how it is laid out, which HMAC algorithm
 //! and encoding produce it, what it covers and where a timestamp comes from. Presets for each
-//! provider live in [`providers`](crate::providers); anything else can be described with the
-//! builder methods here.
+//! provider are constructors on [`Scheme`] (see [`presets`](crate::presets)); anything else can
+//! be described with the builder methods here.
 
-mod signature_format;
-mod signed_content;
-pub(crate) mod timestamp;
-
-pub use signature_format::SignatureFormat;
-pub use signed_content::SignedContent;
-
-pub(crate) use signature_format::Candidates;
-pub(crate) use signed_content::Part;
-
-use crate::{Algorithm, ConfigError, Encoding};
-use base64::Engine as _;
+use crate::{Algorithm, ConfigError, Encoding, SecretFormat, SignatureFormat, SignedContent};
 use http::HeaderName;
 use std::borrow::Cow;
 
@@ -32,7 +21,7 @@ use std::borrow::Cow;
 ///     .prefix("sha512=")
 ///     .encoding(Encoding::Base64)
 ///     .signed(SignedContent::new().header("X-Request-Id").text(".").body());
-/// assert_eq!(scheme.signature_header().as_str(), "x-signature");
+/// assert_eq!(scheme.signature_header_name().as_str(), "x-signature");
 /// ```
 ///
 /// Configuration mistakes (an invalid header name, a timestamp with no source) are kept and
@@ -48,20 +37,6 @@ pub struct Scheme {
     pub(crate) timestamp_header: Option<HeaderName>,
     pub(crate) secret_format: SecretFormat,
     error: Option<ConfigError>,
-}
-
-/// How the configured secret string becomes the HMAC key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum SecretFormat {
-    /// The secret's bytes are the key, verbatim (GitHub, Stripe including its `whsec_` prefix).
-    Raw,
-    /// The key is the base64 decoding of the secret after an optional `prefix` (Standard Webhooks:
-    /// `whsec_<base64>`).
-    Base64 {
-        /// A prefix removed before decoding, when present.
-        prefix: &'static str,
-    },
 }
 
 impl Scheme {
@@ -86,7 +61,7 @@ impl Scheme {
     /// Reads the signature from `header` (any case) instead. For example, the registration-based
     /// provider lets each registration choose its `hmacHeaderName`.
     #[must_use]
-    pub fn with_signature_header(mut self, header: &str) -> Self {
+    pub fn signature_header(mut self, header: &str) -> Self {
         self.header = self.parse_header(header);
         self
     }
@@ -136,7 +111,7 @@ impl Scheme {
     }
 
     /// The header that carries the signature, in lower case.
-    pub fn signature_header(&self) -> &HeaderName {
+    pub fn signature_header_name(&self) -> &HeaderName {
         &self.header
     }
 
@@ -184,34 +159,28 @@ impl Scheme {
                 reason: "signature prefixes, keys and separators must be visible ASCII or space",
             });
         }
-        Ok(())
-    }
-
-    /// Turns the configured secret into the HMAC key, checking it on the way.
-    pub(crate) fn key_from_secret(&self, secret: &[u8]) -> Result<Vec<u8>, ConfigError> {
-        if secret.is_empty() {
-            return Err(ConfigError::EmptySecret);
+        let signed_headers: Vec<&HeaderName> = self.content.headers().collect();
+        if signed_headers.contains(&&self.header) {
+            return Err(ConfigError::InvalidScheme {
+                reason: "the signature header cannot sign itself",
+            });
         }
-        if secret.first().is_some_and(u8::is_ascii_whitespace)
-            || secret.last().is_some_and(u8::is_ascii_whitespace)
-        {
-            return Err(ConfigError::SecretHasSurroundingWhitespace);
-        }
-        match self.secret_format {
-            SecretFormat::Raw => Ok(secret.to_vec()),
-            SecretFormat::Base64 { prefix } => {
-                let encoded = secret.strip_prefix(prefix.as_bytes()).unwrap_or(secret);
-                let key = base64::engine::general_purpose::STANDARD
-                    .decode(encoded)
-                    .map_err(|_| ConfigError::InvalidSecretFormat {
-                        expected: "base64, optionally after the scheme's prefix (whsec_...)",
-                    })?;
-                if key.is_empty() {
-                    return Err(ConfigError::EmptySecret);
-                }
-                Ok(key)
+        if let Some(timestamp) = &self.timestamp_header {
+            if signed_headers.contains(&timestamp) {
+                return Err(ConfigError::InvalidScheme {
+                    reason: "the timestamp header is signed as a plain header too; sign it once, \
+                             with SignedContent::timestamp",
+                });
+            }
+            if *timestamp == self.header {
+                return Err(ConfigError::InvalidScheme {
+                    reason: "the timestamp and the signature come from the same header",
+                });
             }
         }
+        self.format
+            .check(self.encoding, self.algorithm.digest_len())
+            .map_err(|reason| ConfigError::InvalidScheme { reason })
     }
 
     fn parse_header(&mut self, name: &str) -> HeaderName {
@@ -247,7 +216,10 @@ mod tests {
     fn uppercase_header_names_are_fine() {
         let scheme = Scheme::hmac("x", Algorithm::Sha256, "X-Hub-Signature-256");
         assert!(scheme.validate().is_ok());
-        assert_eq!(scheme.signature_header().as_str(), "x-hub-signature-256");
+        assert_eq!(
+            scheme.signature_header_name().as_str(),
+            "x-hub-signature-256"
+        );
     }
 
     #[test]
@@ -260,6 +232,31 @@ mod tests {
     }
 
     #[test]
+    fn schemes_that_could_never_verify_are_refused() {
+        let base = || Scheme::hmac("x", Algorithm::Sha256, "x-sig");
+        let refused = [
+            base()
+                .format(SignatureFormat::list('=', "v1,"))
+                .encoding(Encoding::Base64),
+            base().format(SignatureFormat::key_value(',', "", "v1")),
+            base().format(SignatureFormat::key_value(',', "t", "t")),
+            base()
+                .timestamp_header("x-ts")
+                .signed(SignedContent::new().header("x-ts").timestamp().body()),
+            base().signed(SignedContent::new().header("x-sig").body()),
+            base()
+                .timestamp_header("x-sig")
+                .signed(SignedContent::new().timestamp().body()),
+        ];
+        for scheme in refused {
+            assert!(
+                matches!(scheme.validate(), Err(ConfigError::InvalidScheme { .. })),
+                "{scheme:?}"
+            );
+        }
+    }
+
+    #[test]
     fn timestamp_must_be_signed_and_have_a_source() {
         let unsigned = Scheme::hmac("x", Algorithm::Sha256, "x-sig").timestamp_header("x-ts");
         assert!(unsigned.validate().is_err());
@@ -269,25 +266,5 @@ mod tests {
             sourceless.validate(),
             Err(ConfigError::TimestampWithoutSource)
         );
-    }
-
-    #[test]
-    fn secrets_are_checked() {
-        let scheme = Scheme::hmac("x", Algorithm::Sha256, "x-sig");
-        assert_eq!(scheme.key_from_secret(b""), Err(ConfigError::EmptySecret));
-        assert_eq!(
-            scheme.key_from_secret(b"secret\n"),
-            Err(ConfigError::SecretHasSurroundingWhitespace)
-        );
-        assert_eq!(scheme.key_from_secret(b"secret").unwrap(), b"secret");
-    }
-
-    #[test]
-    fn base64_secrets_are_decoded_after_their_prefix() {
-        let scheme = Scheme::hmac("x", Algorithm::Sha256, "x-sig")
-            .secret_format(SecretFormat::Base64 { prefix: "whsec_" });
-        assert_eq!(scheme.key_from_secret(b"whsec_AAEC").unwrap(), [0, 1, 2]);
-        assert_eq!(scheme.key_from_secret(b"AAEC").unwrap(), [0, 1, 2]);
-        assert!(scheme.key_from_secret(b"whsec_!!!").is_err());
     }
 }

@@ -1,4 +1,5 @@
-//! Extractors for verified content: [`VerifiedWebhook`], [`VerifiedBody`] and [`VerifiedForm`].
+//! axum extractors for verified content: [`VerifiedWebhook`], [`VerifiedBody`] and
+//! [`VerifiedForm`] (the `axum` feature; `VerifiedWebhook` also needs `json`).
 
 use crate::Verified;
 use axum::{
@@ -41,10 +42,10 @@ use std::{fmt, ops::Deref};
 /// }
 ///
 /// let app: Router = Router::new()
-///     .route("/webhooks/amio", post(on_event))
-///     .layer(VerifyWebhookLayer::new(Scheme::amio(), "secret")?);
+///     .route("/webhooks/amio", post(on_event).layer(VerifyWebhookLayer::new(Scheme::amio(), "secret")?));
 /// # Ok::<(), tower_webhook::ConfigError>(())
 /// ```
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct VerifiedWebhook<T>(pub T);
 
@@ -66,7 +67,7 @@ pub struct VerifiedWebhook<T>(pub T);
 /// let app: Router = Router::new()
 ///     .route("/raw", post(raw))
 ///     .route("/text", post(text))
-///     .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "token")?);
+///     .route_layer(VerifyWebhookLayer::new(Scheme::qiscus(), "token")?);
 /// # Ok::<(), tower_webhook::ConfigError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -90,8 +91,10 @@ pub enum VerifiedRejection {
         scheme: String,
     },
     /// The verified body is not valid JSON.
+    #[cfg(feature = "json")]
     JsonSyntax(serde_json::Error),
     /// The verified body is JSON of another shape than the target type.
+    #[cfg(feature = "json")]
     JsonData(serde_json::Error),
     /// The verified body is not valid UTF-8.
     InvalidUtf8,
@@ -106,12 +109,12 @@ impl VerifiedRejection {
             VerifiedRejection::MissingLayer | VerifiedRejection::BodyNotSigned { .. } => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
-            VerifiedRejection::JsonSyntax(_) | VerifiedRejection::InvalidUtf8 => {
-                StatusCode::BAD_REQUEST
-            }
-            VerifiedRejection::JsonData(_) | VerifiedRejection::Form(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            #[cfg(feature = "json")]
+            VerifiedRejection::JsonSyntax(_) => StatusCode::BAD_REQUEST,
+            VerifiedRejection::InvalidUtf8 => StatusCode::BAD_REQUEST,
+            #[cfg(feature = "json")]
+            VerifiedRejection::JsonData(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            VerifiedRejection::Form(_) => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
 
@@ -133,9 +136,11 @@ impl fmt::Display for VerifiedRejection {
                 "The `{scheme}` scheme does not sign the body, so there is no verified body to \
                  extract; read it as untrusted input instead",
             ),
+            #[cfg(feature = "json")]
             VerifiedRejection::JsonSyntax(error) => {
                 write!(f, "Failed to parse the verified body as JSON: {error}")
             }
+            #[cfg(feature = "json")]
             VerifiedRejection::JsonData(error) => write!(
                 f,
                 "Failed to deserialize the verified JSON body into the target type: {error}"
@@ -152,6 +157,7 @@ impl fmt::Display for VerifiedRejection {
 impl std::error::Error for VerifiedRejection {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            #[cfg(feature = "json")]
             VerifiedRejection::JsonSyntax(error) | VerifiedRejection::JsonData(error) => {
                 Some(error)
             }
@@ -163,6 +169,7 @@ impl std::error::Error for VerifiedRejection {
 
 impl IntoResponse for VerifiedRejection {
     fn into_response(self) -> Response {
+        #[cfg(feature = "tracing")]
         tracing::debug!(
             target: "tower_webhook::rejection",
             status = self.status().as_u16(),
@@ -190,6 +197,7 @@ fn verified_body(parts: &Parts) -> Result<&Bytes, VerifiedRejection> {
         })
 }
 
+#[cfg(feature = "json")]
 impl<T, S> FromRequestParts<S> for VerifiedWebhook<T>
 where
     T: DeserializeOwned,
@@ -208,11 +216,17 @@ where
     }
 }
 
-/// A type [`VerifiedBody`] can give the verified bytes as.
-pub trait FromVerifiedBytes: Sized {
-    /// Converts the verified bytes.
-    fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection>;
+mod sealed {
+    use super::VerifiedRejection;
+    use bytes::Bytes;
+
+    /// A type [`VerifiedBody`](super::VerifiedBody) can give the verified bytes as: `Bytes`,
+    /// `Vec<u8>` or `String`. Sealed.
+    pub trait FromVerifiedBytes: Sized {
+        fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection>;
+    }
 }
+use sealed::FromVerifiedBytes;
 
 impl FromVerifiedBytes for Bytes {
     fn from_verified_bytes(bytes: &Bytes) -> Result<Self, VerifiedRejection> {
@@ -272,4 +286,6 @@ macro_rules! impl_deref {
     )*};
 }
 
-impl_deref!(VerifiedWebhook, VerifiedBody, VerifiedForm);
+impl_deref!(VerifiedBody, VerifiedForm);
+#[cfg(feature = "json")]
+impl_deref!(VerifiedWebhook);

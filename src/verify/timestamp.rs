@@ -13,7 +13,7 @@ pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(300);
 
 /// Parses a count of seconds since the Unix epoch: ASCII digits only (no sign, no spaces, no
 /// exponent), no more than fits in an `i64`.
-pub(crate) fn parse_seconds(raw: &[u8]) -> Result<u64, WebhookError> {
+fn parse_seconds(raw: &[u8]) -> Result<u64, WebhookError> {
     let malformed = |reason| WebhookError::MalformedTimestamp { reason };
     if raw.is_empty() {
         return Err(malformed("it is empty"));
@@ -35,12 +35,44 @@ pub(crate) fn parse_seconds(raw: &[u8]) -> Result<u64, WebhookError> {
     Ok(seconds)
 }
 
+/// A timestamp read from the request: its digits as received (at most 19, held inline, to be
+/// signed as they came) and their value.
+#[derive(Clone, Copy)]
+pub(crate) struct Timestamp {
+    digits: [u8; 19],
+    len: u8,
+    seconds: u64,
+}
+
+impl Timestamp {
+    /// Parses strictly (see [`parse_seconds`]).
+    pub(crate) fn parse(raw: &[u8]) -> Result<Self, WebhookError> {
+        let seconds = parse_seconds(raw)?;
+        let mut digits = [0; 19];
+        digits[..raw.len()].copy_from_slice(raw);
+        Ok(Timestamp {
+            digits,
+            len: raw.len() as u8,
+            seconds,
+        })
+    }
+
+    pub(crate) fn digits(&self) -> &[u8] {
+        &self.digits[..usize::from(self.len)]
+    }
+
+    pub(crate) fn seconds(&self) -> u64 {
+        self.seconds
+    }
+
+    /// Checks the timestamp against `now`, in both directions.
+    pub(crate) fn check_window(&self, now: u64, tolerance: Duration) -> Result<(), WebhookError> {
+        check_window(self.seconds, now, tolerance)
+    }
+}
+
 /// Checks `timestamp` against `now` in both directions; the edges themselves are accepted.
-pub(crate) fn check_window(
-    timestamp: u64,
-    now: u64,
-    tolerance: Duration,
-) -> Result<(), WebhookError> {
+fn check_window(timestamp: u64, now: u64, tolerance: Duration) -> Result<(), WebhookError> {
     if timestamp.abs_diff(now) <= tolerance.as_secs() {
         Ok(())
     } else {

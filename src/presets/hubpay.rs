@@ -11,8 +11,8 @@ impl Scheme {
     /// ```
     /// use tower_webhook::Scheme;
     ///
-    /// let scheme = Scheme::hubpay().with_signature_header("x-hub-signature");
-    /// assert_eq!(scheme.signature_header().as_str(), "x-hub-signature");
+    /// let scheme = Scheme::hubpay().signature_header("x-hub-signature");
+    /// assert_eq!(scheme.signature_header_name().as_str(), "x-hub-signature");
     /// ```
     pub fn hubpay() -> Scheme {
         Scheme::hmac("hubpay", Algorithm::Sha256, "X-Hubpay-Hmac")

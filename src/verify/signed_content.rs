@@ -1,7 +1,7 @@
 //! What a signature covers: [`SignedContent`].
 
-use crate::ConfigError;
-use http::HeaderName;
+use crate::{ConfigError, WebhookError};
+use http::{HeaderMap, HeaderName, HeaderValue};
 use std::borrow::Cow;
 
 /// What the MAC is computed over: a sequence of parts, fed to the MAC in order.
@@ -32,7 +32,7 @@ pub struct SignedContent {
     pub(crate) error: Option<ConfigError>,
 }
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Part {
     /// The raw body bytes, exactly as received.
     Body,
@@ -189,14 +189,21 @@ impl SignedContent {
         self.parts.contains(&Part::Timestamp)
     }
 
-    /// The parts before the body (all of them when the body is not signed) and from it on.
-    pub(crate) fn split_at_body(&self) -> (&[Part], &[Part]) {
-        let at = self
+    /// The parts before the body (all of them when the body is not signed), the body part, and
+    /// the parts after it.
+    pub(crate) fn split_at_body(&self) -> (&[Part], &[Part], &[Part]) {
+        match self
             .parts
             .iter()
             .position(|part| matches!(part, Part::Body | Part::FormParams))
-            .unwrap_or(self.parts.len());
-        self.parts.split_at(at)
+        {
+            Some(at) => (
+                &self.parts[..at],
+                &self.parts[at..=at],
+                &self.parts[at + 1..],
+            ),
+            None => (&self.parts, &[], &[]),
+        }
     }
 
     /// The request headers the content reads (such as `X-Message-Id`), in order.
@@ -213,10 +220,101 @@ impl SignedContent {
 }
 
 impl Default for SignedContent {
-    /// The body alone.
+    /// Empty, like [`SignedContent::new`].
     fn default() -> Self {
-        SignedContent::body_only()
+        SignedContent::new()
     }
+}
+
+/// What the parts are read from.
+pub(crate) struct Sources<'a> {
+    pub(crate) headers: &'a HeaderMap,
+    /// The timestamp's digits as received (or, for the signer, as sent).
+    pub(crate) timestamp: Option<&'a [u8]>,
+    /// The complete body, for the parts that read it.
+    pub(crate) body: &'a [u8],
+}
+
+/// The one interpreter of signed content: feeds `parts` to `sink` in order, reading headers,
+/// the timestamp and the body from `sources`. The [`Verifier`](crate::Verifier) and the
+/// [`Signer`](crate::Signer) both sign through it, so they cannot disagree.
+pub(crate) fn feed(
+    parts: &[Part],
+    sources: &Sources<'_>,
+    sink: &mut impl FnMut(&[u8]),
+) -> Result<(), HeaderProblem> {
+    for part in parts {
+        match part {
+            Part::Body => sink(sources.body),
+            Part::Text(bytes) | Part::Constant { value: bytes, .. } => sink(bytes),
+            Part::Header(name) => sink(header_once(sources.headers, name)?.as_bytes()),
+            // `Scheme::validate` guarantees a source whenever the timestamp is signed, and the
+            // caller has read it by now; were it absent, nothing fed means no match.
+            Part::Timestamp => sink(sources.timestamp.unwrap_or_default()),
+            Part::FormParams => {
+                for (name, value) in sorted_form_params(sources.body) {
+                    sink(name.as_bytes());
+                    sink(value.as_bytes());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decoded form parameters sorted by name then value, identical pairs once (Twilio's rule).
+fn sorted_form_params(body: &[u8]) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    params.sort();
+    params.dedup();
+    params
+}
+
+/// The one value of `name`; `Err(false)` when absent, `Err(true)` when repeated.
+pub(crate) fn exactly_one<'a>(
+    headers: &'a HeaderMap,
+    name: &HeaderName,
+) -> Result<&'a HeaderValue, bool> {
+    let mut values = headers.get_all(name).iter();
+    match (values.next(), values.next()) {
+        (Some(value), None) => Ok(value),
+        (None, _) => Err(false),
+        (Some(_), Some(_)) => Err(true),
+    }
+}
+
+/// A signed header that is absent or repeated.
+#[derive(Debug)]
+pub(crate) enum HeaderProblem {
+    Missing(HeaderName),
+    Repeated(HeaderName),
+}
+
+impl From<HeaderProblem> for WebhookError {
+    fn from(problem: HeaderProblem) -> Self {
+        match problem {
+            HeaderProblem::Missing(header) => WebhookError::MissingHeader { header },
+            HeaderProblem::Repeated(header) => WebhookError::DuplicateHeader { header },
+        }
+    }
+}
+
+fn header_once<'a>(
+    headers: &'a HeaderMap,
+    name: &HeaderName,
+) -> Result<&'a HeaderValue, HeaderProblem> {
+    exactly_one(headers, name).map_err(|many| match many {
+        false => HeaderProblem::Missing(name.clone()),
+        true => HeaderProblem::Repeated(name.clone()),
+    })
+}
+
+/// A header that the signed content or the timestamp is read from: present exactly once.
+pub(crate) fn signed_header<'a>(
+    headers: &'a HeaderMap,
+    name: &HeaderName,
+) -> Result<&'a HeaderValue, WebhookError> {
+    Ok(header_once(headers, name)?)
 }
 
 impl std::fmt::Debug for SignedContent {
@@ -234,9 +332,13 @@ mod tests {
     #[test]
     fn splits_around_the_body() {
         let content = SignedContent::new().text("a").body().text("b");
-        let (before, rest) = content.split_at_body();
+        let (before, body, after) = content.split_at_body();
         assert_eq!(before.len(), 1);
-        assert_eq!(rest.len(), 2);
+        assert_eq!(body, [Part::Body]);
+        assert_eq!(after.len(), 1);
+        let headers_only = SignedContent::new().text("a");
+        assert_eq!(headers_only.split_at_body().0.len(), 1);
+        assert!(headers_only.split_at_body().1.is_empty());
     }
 
     #[test]
@@ -260,6 +362,41 @@ mod tests {
     #[test]
     fn body_twice_is_an_error() {
         assert!(SignedContent::body_only().body().error.is_some());
+    }
+
+    #[test]
+    fn new_and_default_agree() {
+        assert_eq!(SignedContent::new(), SignedContent::default());
+    }
+
+    #[test]
+    fn form_params_are_sorted_and_deduplicated() {
+        let mut fed = Vec::new();
+        let sources = Sources {
+            headers: &HeaderMap::new(),
+            timestamp: None,
+            body: b"b=2&a=1&b=1&a=1",
+        };
+        feed(&[Part::FormParams], &sources, &mut |bytes: &[u8]| {
+            fed.extend_from_slice(bytes)
+        })
+        .unwrap();
+        assert_eq!(fed, b"a1b1b2");
+    }
+
+    #[test]
+    fn repeated_signed_header_is_refused() {
+        let mut headers = HeaderMap::new();
+        headers.append("x-id", "1".parse().unwrap());
+        headers.append("x-id", "2".parse().unwrap());
+        let sources = Sources {
+            headers: &headers,
+            timestamp: None,
+            body: b"",
+        };
+        let parts = SignedContent::new().header("x-id").parts;
+        let result = feed(&parts, &sources, &mut |_: &[u8]| {});
+        assert!(matches!(result, Err(HeaderProblem::Repeated(_))));
     }
 
     #[test]
