@@ -214,6 +214,16 @@ pub enum ConfigError {
         /// The repeated id.
         id: String,
     },
+    /// The public key is not in a form this scheme's method reads.
+    InvalidPublicKey {
+        /// The forms accepted.
+        expected: &'static str,
+    },
+    /// The scheme needs a cargo feature of this crate that is not enabled.
+    FeatureDisabled {
+        /// The feature to enable.
+        feature: &'static str,
+    },
     /// A header name is not a valid HTTP header name.
     InvalidHeaderName {
         /// The name as given.
@@ -242,6 +252,13 @@ impl fmt::Display for ConfigError {
             ConfigError::DuplicateSecretId { id } => {
                 write!(f, "two webhook secrets share the id `{id}`")
             }
+            ConfigError::InvalidPublicKey { expected } => {
+                write!(f, "the public key is not in a form this scheme reads: {expected}")
+            }
+            ConfigError::FeatureDisabled { feature } => write!(
+                f,
+                "this scheme needs the `{feature}` feature of tower-webhook"
+            ),
             ConfigError::InvalidHeaderName { name } => {
                 write!(f, "`{name}` is not a valid HTTP header name")
             }

@@ -5,7 +5,7 @@ use crate::{
     body::{BodyBuffer, RequestBody, ResponseBody},
     layer::Settings,
     rejection::reject,
-    verify::Pending,
+    verify::{Head, Pending},
     MakeRejection, WebhookError,
 };
 use bytes::Bytes;
@@ -201,7 +201,8 @@ where
             settings,
         } = self;
         let body = buffer.finish();
-        match pending.finish(&parts.headers, &body) {
+        let head = Head::of(&parts.method, &parts.uri, &parts.headers);
+        match pending.finish(&head, &body) {
             Ok(verified) => {
                 parts.extensions.insert(verified.with_body(body.clone()));
                 let request = Request::from_parts(parts, RequestBody::verified(body));

@@ -43,7 +43,12 @@ pub use service::VerifyWebhook;
 pub use sign::{SignError, Signer};
 pub use verified::Verified;
 pub use verify::{
-    algorithm::Algorithm, encoding::Encoding, keys::SecretFormat,
-    signature_header::SignatureFormat, signed_content::SignedContent, timestamp::DEFAULT_TOLERANCE,
+    algorithm::Algorithm,
+    encoding::Encoding,
+    keys::SecretFormat,
+    method::Method,
+    signature_header::SignatureFormat,
+    signed_content::SignedContent,
+    timestamp::{TimestampFormat, DEFAULT_TOLERANCE},
     Verifier,
 };

@@ -1,13 +1,17 @@
 //! How a provider signs its webhooks: [`Scheme`], validated when it is built into a verifier.
 //!
-//! A scheme says which header carries the signature and how it is laid out, which HMAC algorithm
-//! and encoding produce it, what it covers and where a timestamp comes from. Presets for each
-//! provider are constructors on [`Scheme`] (see [`presets`](crate::presets)); anything else can
-//! be described with the builder methods here.
+//! A scheme says which header carries the signature and how it is laid out, which method (an
+//! HMAC, Ed25519, ECDSA or a shared token) and encoding produce it, what it covers, where a
+//! timestamp comes from and how wide its replay window is. Presets for each provider are
+//! constructors on [`Scheme`] (see [`presets`](crate::presets)); anything else can be described
+//! with the builder methods here.
 
-use crate::{Algorithm, ConfigError, Encoding, SecretFormat, SignatureFormat, SignedContent};
+use crate::{
+    Algorithm, ConfigError, Encoding, Method, SecretFormat, SignatureFormat, SignedContent,
+    TimestampFormat, DEFAULT_TOLERANCE,
+};
 use http::HeaderName;
-use std::borrow::Cow;
+use std::{borrow::Cow, time::Duration};
 
 /// A description of how one provider signs its webhooks.
 ///
@@ -24,17 +28,22 @@ use std::borrow::Cow;
 /// assert_eq!(scheme.signature_header_name().as_str(), "x-signature");
 /// ```
 ///
-/// Configuration mistakes (an invalid header name, a timestamp with no source) are kept and
-/// reported when the [`Verifier`](crate::Verifier) or layer is built.
+/// Configuration mistakes (an invalid header name, a timestamp with no source, a layout that
+/// could never parse its own signatures) are kept and reported when the
+/// [`Verifier`](crate::Verifier) or layer is built.
 #[derive(Clone)]
 pub struct Scheme {
     pub(crate) name: Cow<'static, str>,
-    pub(crate) algorithm: Algorithm,
-    pub(crate) header: HeaderName,
+    pub(crate) method: Method,
+    /// The headers that may carry signatures; the first is the primary one.
+    pub(crate) headers: Vec<HeaderName>,
     pub(crate) format: SignatureFormat,
     pub(crate) encoding: Encoding,
     pub(crate) content: SignedContent,
     pub(crate) timestamp_header: Option<HeaderName>,
+    pub(crate) timestamp_format: TimestampFormat,
+    pub(crate) timestamp_in_body: Option<Cow<'static, str>>,
+    pub(crate) window: Duration,
     pub(crate) secret_format: SecretFormat,
     error: Option<ConfigError>,
 }
@@ -43,18 +52,44 @@ impl Scheme {
     /// A scheme named `name` that sends the hex HMAC of the raw body, with no prefix, in
     /// `header` (any case).
     pub fn hmac(name: impl Into<Cow<'static, str>>, algorithm: Algorithm, header: &str) -> Self {
+        Scheme::with_method(name, Method::Hmac(algorithm), header)
+    }
+
+    /// A scheme whose signature is an Ed25519 signature of the raw body, hex-encoded, in
+    /// `header`; the key is the provider's public key (the `ed25519` feature).
+    pub fn ed25519(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
+        Scheme::with_method(name, Method::Ed25519, header)
+    }
+
+    /// A scheme whose signature is a DER-encoded ECDSA P-256/SHA-256 signature of the raw body,
+    /// base64-encoded, in `header`; the key is the provider's public key (the `ecdsa` feature).
+    pub fn ecdsa_p256(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
+        Scheme::with_method(name, Method::EcdsaP256Sha256, header).encoding(Encoding::Base64)
+    }
+
+    /// A scheme where `header` carries a shared token, compared in constant time. A token proves
+    /// who sent the request, not what it contains: the body is passed on unauthenticated.
+    pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
+        Scheme::with_method(name, Method::Token, header).signed(SignedContent::new())
+    }
+
+    fn with_method(name: impl Into<Cow<'static, str>>, method: Method, header: &str) -> Self {
         let mut scheme = Scheme {
             name: name.into(),
-            algorithm,
-            header: HeaderName::from_static("x-signature"),
+            method,
+            headers: Vec::new(),
             format: SignatureFormat::single(""),
             encoding: Encoding::Hex,
             content: SignedContent::body_only(),
             timestamp_header: None,
+            timestamp_format: TimestampFormat::Seconds,
+            timestamp_in_body: None,
+            window: DEFAULT_TOLERANCE,
             secret_format: SecretFormat::Raw,
             error: None,
         };
-        scheme.header = scheme.parse_header(header);
+        let header = scheme.parse_header(header);
+        scheme.headers.push(header);
         scheme
     }
 
@@ -62,7 +97,23 @@ impl Scheme {
     /// provider lets each registration choose its `hmacHeaderName`.
     #[must_use]
     pub fn signature_header(mut self, header: &str) -> Self {
-        self.header = self.parse_header(header);
+        let header = self.parse_header(header);
+        self.headers = vec![header];
+        self
+    }
+
+    /// Also reads signatures from `headers` (Box's `box-signature-secondary`, DocuSign's
+    /// `X-DocuSign-Signature-2..N`): any signature in any of them may match. At least one of
+    /// the headers must be present, each at most once.
+    #[must_use]
+    pub fn also_signature_headers<'a>(
+        mut self,
+        headers: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        for header in headers {
+            let header = self.parse_header(header);
+            self.headers.push(header);
+        }
         self
     }
 
@@ -81,25 +132,52 @@ impl Scheme {
         self
     }
 
-    /// Sets how the tag is written. The default is [`Encoding::Hex`].
+    /// Sets how the signature is written. The default is [`Encoding::Hex`] ([`Encoding::Base64`]
+    /// for ECDSA).
     #[must_use]
     pub fn encoding(mut self, encoding: Encoding) -> Self {
         self.encoding = encoding;
         self
     }
 
-    /// Sets what the signature covers. The default is the raw body alone.
+    /// Sets what the signature covers. The default is the raw body alone (nothing for tokens).
     #[must_use]
     pub fn signed(mut self, content: SignedContent) -> Self {
         self.content = content;
         self
     }
 
-    /// Reads the timestamp from `header` (any case): seconds since the Unix epoch, checked
-    /// against the replay window. The signed content must include it.
+    /// Reads the timestamp from `header` (any case), checked against the replay window. The
+    /// signed content must include it.
     #[must_use]
     pub fn timestamp_header(mut self, header: &str) -> Self {
         self.timestamp_header = Some(self.parse_header(header));
+        self
+    }
+
+    /// Sets how the timestamp is written. The default is [`TimestampFormat::Seconds`].
+    #[must_use]
+    pub fn timestamp_format(mut self, format: TimestampFormat) -> Self {
+        self.timestamp_format = format;
+        self
+    }
+
+    /// Reads a freshness timestamp from the top-level JSON field `field` of the verified body
+    /// (Linear's `webhookTimestamp`), checked against the replay window once the signature has
+    /// passed. It is covered by the signature because the body is. Needs the `json` feature.
+    #[cfg(feature = "json")]
+    #[must_use]
+    pub fn timestamp_in_json_body(mut self, field: impl Into<Cow<'static, str>>) -> Self {
+        self.timestamp_in_body = Some(field.into());
+        self
+    }
+
+    /// Sets the replay window: how far a timestamp may be from now, in the past or the future.
+    /// The default is the provider's documented window for presets, 300 seconds otherwise;
+    /// [`VerifyWebhookLayer::tolerance`](crate::VerifyWebhookLayer::tolerance) overrides it.
+    #[must_use]
+    pub fn replay_window(mut self, window: Duration) -> Self {
+        self.window = window;
         self
     }
 
@@ -110,9 +188,14 @@ impl Scheme {
         self
     }
 
-    /// The header that carries the signature, in lower case.
+    /// The (first) header that carries the signature, in lower case.
     pub fn signature_header_name(&self) -> &HeaderName {
-        &self.header
+        &self.headers[0]
+    }
+
+    /// Every header that may carry a signature, in lower case.
+    pub fn signature_header_names(&self) -> &[HeaderName] {
+        &self.headers
     }
 
     /// The scheme's name, such as `"amio"`.
@@ -120,9 +203,19 @@ impl Scheme {
         &self.name
     }
 
-    /// The HMAC algorithm.
-    pub fn algorithm(&self) -> Algorithm {
-        self.algorithm
+    /// How the signature is made.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// How the signature is written.
+    pub fn signature_encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// How the signature header is laid out.
+    pub fn signature_format(&self) -> &SignatureFormat {
+        &self.format
     }
 
     /// What the signature covers.
@@ -130,56 +223,80 @@ impl Scheme {
         &self.content
     }
 
+    /// The replay window, when the scheme carries a timestamp.
+    pub fn window(&self) -> Option<Duration> {
+        self.has_timestamp().then_some(self.window)
+    }
+
     /// Whether the scheme carries a timestamp, and so has a replay window.
     pub fn has_timestamp(&self) -> bool {
-        self.timestamp_header.is_some() || self.format.carries_timestamp()
+        self.timestamp_header.is_some()
+            || self.format.carries_timestamp()
+            || self.timestamp_in_body.is_some()
     }
 
     /// Every mistake in the description, first found first.
     pub(crate) fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |reason| Err(ConfigError::InvalidScheme { reason });
         if let Some(error) = self.error.clone().or_else(|| self.content.error.clone()) {
             return Err(error);
         }
-        if self.content.parts.is_empty() {
-            return Err(ConfigError::InvalidScheme {
-                reason: "the signed content is empty",
-            });
+        if self.content.parts.is_empty() && self.method != Method::Token {
+            return invalid("the signed content is empty");
         }
-        match (self.content.signs_timestamp(), self.has_timestamp()) {
+        if self.method == Method::Token && !self.content.parts.is_empty() {
+            return invalid("a token signs nothing; leave the signed content empty");
+        }
+        let signed_in_header = self.timestamp_header.is_some() || self.format.carries_timestamp();
+        match (self.content.signs_timestamp(), signed_in_header) {
             (true, false) => return Err(ConfigError::TimestampWithoutSource),
             (false, true) => {
-                return Err(ConfigError::InvalidScheme {
-                    reason: "the scheme reads a timestamp that the signature does not cover",
-                })
+                return invalid("the scheme reads a timestamp that the signature does not cover")
             }
             _ => {}
         }
+        if self.timestamp_in_body.is_some() && (signed_in_header || !self.content.covers_body()) {
+            return invalid(
+                "a timestamp in the JSON body needs a signed body and no other timestamp",
+            );
+        }
         if !self.format.is_visible_ascii() {
-            return Err(ConfigError::InvalidScheme {
-                reason: "signature prefixes, keys and separators must be visible ASCII or space",
-            });
+            return invalid(
+                "signature prefixes, keys and separators must be visible ASCII or space",
+            );
         }
         let signed_headers: Vec<&HeaderName> = self.content.headers().collect();
-        if signed_headers.contains(&&self.header) {
-            return Err(ConfigError::InvalidScheme {
-                reason: "the signature header cannot sign itself",
-            });
+        if self
+            .headers
+            .iter()
+            .any(|header| signed_headers.contains(&header))
+        {
+            return invalid("the signature header cannot sign itself");
+        }
+        let distinct = self
+            .headers
+            .iter()
+            .enumerate()
+            .all(|(i, h)| !self.headers[..i].contains(h));
+        if !distinct {
+            return invalid("a signature header is listed twice");
         }
         if let Some(timestamp) = &self.timestamp_header {
             if signed_headers.contains(&timestamp) {
-                return Err(ConfigError::InvalidScheme {
-                    reason: "the timestamp header is signed as a plain header too; sign it once, \
-                             with SignedContent::timestamp",
-                });
+                return invalid(
+                    "the timestamp header is signed as a plain header too; sign it once, with \
+                     SignedContent::timestamp",
+                );
             }
-            if *timestamp == self.header {
-                return Err(ConfigError::InvalidScheme {
-                    reason: "the timestamp and the signature come from the same header",
-                });
+            if self.headers.contains(timestamp) {
+                return invalid("the timestamp and the signature come from the same header");
             }
         }
+        if self.method == Method::Token {
+            return Ok(());
+        }
         self.format
-            .check(self.encoding, self.algorithm.digest_len())
+            .check(self.encoding, self.method.signature_len())
             .map_err(|reason| ConfigError::InvalidScheme { reason })
     }
 
@@ -198,12 +315,14 @@ impl std::fmt::Debug for Scheme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scheme")
             .field("name", &self.name)
-            .field("algorithm", &self.algorithm)
-            .field("header", &self.header)
+            .field("method", &self.method)
+            .field("headers", &self.headers)
             .field("format", &self.format)
             .field("encoding", &self.encoding)
             .field("signed", &self.content)
             .field("timestamp_header", &self.timestamp_header)
+            .field("timestamp_format", &self.timestamp_format)
+            .field("window", &self.window)
             .finish_non_exhaustive()
     }
 }

@@ -5,6 +5,7 @@ use crate::{
     future::ResponseFuture,
     layer::Settings,
     rejection::reject,
+    verify::Head,
     DefaultRejection, MakeRejection, WebhookError,
 };
 use bytes::Bytes;
@@ -90,7 +91,8 @@ where
             let scheme = settings.verifier.scheme().name();
             ResponseFuture::rejected(reject(&self.rejection, settings.log, scheme, error))
         };
-        let pending = match settings.verifier.start(&parts.headers) {
+        let head = Head::of(&parts.method, &parts.uri, &parts.headers);
+        let pending = match settings.verifier.start(&head) {
             Ok(pending) => pending,
             Err(error) => return reject_now(error),
         };
@@ -106,7 +108,7 @@ where
 
         // 4a. Header-only schemes: verdict now; the body streams through, unauthenticated.
         if !pending.covers_body() {
-            return match pending.finish(&parts.headers, &[]) {
+            return match pending.finish(&head, &[]) {
                 Ok(verified) => {
                     parts.extensions.insert(verified);
                     let request = Request::from_parts(parts, RequestBody::streaming(body));

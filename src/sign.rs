@@ -2,7 +2,7 @@
 
 use crate::{
     verify::signed_content::{feed, HeaderProblem, Sources},
-    ConfigError, Scheme, Verifier,
+    ConfigError, Scheme, TimestampFormat, Verifier,
 };
 use http::{HeaderMap, HeaderName, HeaderValue};
 use std::{
@@ -29,9 +29,19 @@ use std::{
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Signer {
     verifier: Verifier,
+    /// The token, for token schemes (which send the secret itself).
+    token: Box<[u8]>,
+}
+
+impl fmt::Debug for Signer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Signer")
+            .field("verifier", &self.verifier)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a [`Signer`] could not sign: a header the scheme signs is absent or repeated in the
@@ -49,6 +59,8 @@ pub enum SignError {
         /// The header.
         header: HeaderName,
     },
+    /// The URL's `bodySHA256` (Twilio) is not the body's SHA-256.
+    BodyHashMismatch,
 }
 
 impl fmt::Display for SignError {
@@ -60,6 +72,9 @@ impl fmt::Display for SignError {
             SignError::DuplicateHeader { header } => {
                 write!(f, "the signed `{header}` header appears more than once")
             }
+            SignError::BodyHashMismatch => {
+                f.write_str("the URL's bodySHA256 is not the SHA-256 of the body")
+            }
         }
     }
 }
@@ -67,9 +82,19 @@ impl fmt::Display for SignError {
 impl std::error::Error for SignError {}
 
 impl Signer {
-    /// A signer for `scheme` with `secret`; the same checks as [`Verifier::new`].
+    /// A signer for `scheme` with `secret`; the same checks as [`Verifier::new`]. Only schemes
+    /// with a shared secret (HMAC, token) can sign: the others need the provider's private key.
     pub fn new(scheme: Scheme, secret: impl AsRef<[u8]>) -> Result<Self, ConfigError> {
-        Verifier::new(scheme, secret).map(|verifier| Signer { verifier })
+        if !scheme.method.is_shared_secret() {
+            return Err(ConfigError::InvalidScheme {
+                reason: "only HMAC and token schemes can sign; a public-key scheme needs the \
+                         provider's private key",
+            });
+        }
+        Verifier::new(scheme, secret.as_ref()).map(|verifier| Signer {
+            verifier,
+            token: secret.as_ref().into(),
+        })
     }
 
     /// The headers to add to a request with `body`, timestamped now where the scheme has a
@@ -82,6 +107,20 @@ impl Signer {
         self.sign_at(headers, body, now)
     }
 
+    /// The headers to add to `request`, for schemes that also sign its method and URL,
+    /// timestamped at `timestamp` (seconds since the Unix epoch).
+    pub fn sign_request<B: AsRef<[u8]>>(
+        &self,
+        request: &http::Request<B>,
+        timestamp: u64,
+    ) -> Result<HeaderMap, SignError> {
+        let line = RequestLine {
+            method: request.method(),
+            path_and_query: request.uri().path_and_query().map_or("/", |pq| pq.as_str()),
+        };
+        self.sign_with(line, request.headers(), request.body().as_ref(), timestamp)
+    }
+
     /// Like [`sign`](Self::sign), with an explicit timestamp in seconds since the Unix epoch
     /// (ignored by schemes without one).
     pub fn sign_at(
@@ -90,10 +129,43 @@ impl Signer {
         body: &[u8],
         timestamp: u64,
     ) -> Result<HeaderMap, SignError> {
+        let line = RequestLine {
+            method: &http::Method::POST,
+            path_and_query: "/",
+        };
+        self.sign_with(line, headers, body, timestamp)
+    }
+
+    fn sign_with(
+        &self,
+        request: RequestLine<'_>,
+        headers: &HeaderMap,
+        body: &[u8],
+        timestamp: u64,
+    ) -> Result<HeaderMap, SignError> {
         let scheme = self.verifier.scheme();
-        let digits = timestamp.to_string();
-        let mut mac = self.verifier.first_mac();
+        let digits = match scheme.timestamp_format {
+            TimestampFormat::Milliseconds => (u128::from(timestamp) * 1000).to_string(),
+            TimestampFormat::Rfc3339 => time::OffsetDateTime::from_unix_timestamp(timestamp as i64)
+                .ok()
+                .and_then(|time| {
+                    time.format(&time::format_description::well_known::Rfc3339)
+                        .ok()
+                })
+                .unwrap_or_default(),
+            _ => timestamp.to_string(),
+        };
+        let mut out = HeaderMap::new();
+        let Some(mut mac) = self.verifier.first_mac() else {
+            // A token scheme: the header carries the token itself.
+            let value = scheme.format.render(&[], None) + &String::from_utf8_lossy(&self.token);
+            out.insert(scheme.headers[0].clone(), header_value(value));
+            return Ok(out);
+        };
         let sources = Sources {
+            method: request.method,
+            path_and_query: request.path_and_query,
+            base_override: None,
             headers,
             timestamp: Some(digits.as_bytes()),
             body,
@@ -104,13 +176,13 @@ impl Signer {
         .map_err(|problem| match problem {
             HeaderProblem::Missing(header) => SignError::MissingHeader { header },
             HeaderProblem::Repeated(header) => SignError::DuplicateHeader { header },
+            HeaderProblem::BodyHashMismatch => SignError::BodyHashMismatch,
         })?;
         let signature = scheme.encoding.encode(mac.finalize().as_slice());
         let value = scheme
             .format
             .render(&[signature], scheme.has_timestamp().then_some(&*digits));
-        let mut out = HeaderMap::new();
-        out.insert(scheme.header.clone(), header_value(value));
+        out.insert(scheme.headers[0].clone(), header_value(value));
         if let Some(name) = &scheme.timestamp_header {
             out.insert(name.clone(), header_value(digits));
         }
@@ -121,6 +193,12 @@ impl Signer {
     pub fn header_name(&self) -> &HeaderName {
         self.verifier.scheme().signature_header_name()
     }
+}
+
+/// The method and the path and query, for schemes that sign them.
+struct RequestLine<'a> {
+    method: &'a http::Method,
+    path_and_query: &'a str,
 }
 
 fn header_value(text: String) -> HeaderValue {

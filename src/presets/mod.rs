@@ -30,16 +30,27 @@
 
 mod amio;
 mod autify;
+mod bitbucket;
+mod calendly;
+mod gitea;
 mod github;
 mod hubpay;
+mod intercom;
+mod lemon_squeezy;
+mod linear;
 mod message_signature;
-mod more;
+mod meta;
+mod paddle;
 mod qiscus;
+mod sentry;
 mod shopify;
 mod slack;
 mod standard_webhooks;
 mod stripe;
 mod twilio;
+mod typeform;
+mod woocommerce;
+mod zoom;
 
 #[cfg(doc)]
 use crate::Scheme;

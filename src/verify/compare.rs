@@ -3,8 +3,9 @@
 
 use subtle::{Choice, ConstantTimeEq};
 
-/// The longest tag any method produces (HMAC-SHA512, 64 bytes).
-pub(crate) const MAX_TAG_LEN: usize = 64;
+/// The longest signature held: HMAC-SHA512 and Ed25519 are 64 bytes, a DER-encoded P-256 ECDSA
+/// signature at most 72.
+pub(crate) const MAX_TAG_LEN: usize = 72;
 
 /// A MAC tag held inline (no allocation), compared only in constant time.
 #[derive(Clone, Copy)]

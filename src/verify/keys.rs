@@ -10,11 +10,13 @@ pub enum SecretFormat {
     /// The secret's bytes are the key, verbatim (GitHub, Stripe including its `whsec_` prefix).
     Raw,
     /// The key is the base64 decoding of the secret after an optional `prefix` (Standard Webhooks:
-    /// `whsec_<base64>`).
+    /// `whsec_<base64>`; Airtable's `macSecretBase64` with no prefix).
     Base64 {
         /// A prefix removed before decoding, when present.
         prefix: &'static str,
     },
+    /// The key is the hex decoding of the secret (Squarespace).
+    Hex,
 }
 
 impl SecretFormat {
@@ -41,6 +43,11 @@ impl SecretFormat {
                     return Err(ConfigError::EmptySecret);
                 }
                 Ok(key)
+            }
+            SecretFormat::Hex => {
+                const_hex::decode(secret).map_err(|_| ConfigError::InvalidSecretFormat {
+                    expected: "hexadecimal",
+                })
             }
         }
     }

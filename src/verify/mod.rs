@@ -9,18 +9,19 @@ pub(crate) mod algorithm;
 pub(crate) mod compare;
 pub(crate) mod encoding;
 pub(crate) mod keys;
+pub(crate) mod method;
 pub(crate) mod signature_header;
 pub(crate) mod signed_content;
 pub(crate) mod timestamp;
 
-use crate::{ConfigError, Scheme, Verified, WebhookError};
+use crate::{ConfigError, Method, Scheme, Verified, WebhookError};
 use algorithm::KeyedMac;
-use http::HeaderMap;
+use http::{HeaderMap, HeaderValue};
+use method::{Key, Running};
 use signature_header::Candidates;
-use signed_content::{exactly_one, feed, signed_header, Sources};
+use signed_content::{exactly_one, feed, signed_header, toggled_port, Part, Sources};
 use std::{fmt, sync::Arc, time::Duration, time::SystemTime};
-use subtle::Choice;
-use timestamp::{Clock, Timestamp, DEFAULT_TOLERANCE};
+use timestamp::{Clock, Timestamp};
 
 /// Checks signatures of one [`Scheme`] against one or more secrets.
 ///
@@ -61,19 +62,22 @@ pub struct Verifier {
 struct Inner {
     scheme: Scheme,
     description: Box<str>,
-    keys: Vec<Key>,
+    keys: Vec<NamedKey>,
+    /// The keys alone, in the same order, for the per-request state.
+    key_list: Vec<Key>,
     tolerance: Duration,
     clock: Clock,
 }
 
 #[derive(Clone)]
-struct Key {
+struct NamedKey {
     id: Arc<str>,
-    mac: KeyedMac,
+    key: Key,
 }
 
 impl Verifier {
-    /// A verifier for `scheme` with one secret, whose id is `"primary"`.
+    /// A verifier for `scheme` with one secret (or, for public-key schemes, the provider's public
+    /// key in the form it publishes it), whose id is `"primary"`.
     ///
     /// Fails if the scheme is inconsistent or the secret is empty, has surrounding whitespace or
     /// is not in the scheme's secret format.
@@ -100,16 +104,20 @@ impl Verifier {
         S: AsRef<[u8]>,
     {
         scheme.validate()?;
-        let mut keys: Vec<Key> = Vec::new();
+        let mut keys: Vec<NamedKey> = Vec::new();
         for (id, secret) in secrets {
             let id: String = id.into();
             if keys.iter().any(|key| *key.id == *id) {
                 return Err(ConfigError::DuplicateSecretId { id });
             }
-            let key = scheme.secret_format.key(secret.as_ref())?;
-            keys.push(Key {
+            let material = if scheme.method.is_shared_secret() {
+                scheme.secret_format.key(secret.as_ref())?
+            } else {
+                secret.as_ref().to_vec()
+            };
+            keys.push(NamedKey {
                 id: id.into(),
-                mac: scheme.algorithm.keyed(&key),
+                key: Key::new(scheme.method, &material)?,
             });
         }
         if keys.is_empty() {
@@ -118,16 +126,17 @@ impl Verifier {
         Ok(Verifier {
             inner: Arc::new(Inner {
                 description: scheme.content.describe().into(),
+                tolerance: scheme.window,
+                key_list: keys.iter().map(|named| named.key.clone()).collect(),
                 scheme,
                 keys,
-                tolerance: DEFAULT_TOLERANCE,
                 clock: Clock::system(),
             }),
         })
     }
 
     /// Sets the replay window for schemes with a timestamp, applied in both directions. The
-    /// default is 300 seconds.
+    /// default is the scheme's ([`Scheme::window`]).
     #[must_use]
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
         Arc::make_mut(&mut self.inner).tolerance = tolerance;
@@ -146,71 +155,68 @@ impl Verifier {
         &self.inner.scheme
     }
 
-    /// Verifies a request whose body has arrived completely.
+    /// Verifies a request whose body has arrived completely, for schemes that sign neither the
+    /// method nor the URL (use [`verify_request`](Self::verify_request) for those: Twilio,
+    /// Square, HubSpot v3, Trello, Mandrill).
     pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
-        let mut pending = self.start(headers)?;
-        pending.update(body);
-        pending.finish(headers, body).map_err(|(error, _)| error)
+        let head = Head {
+            method: &http::Method::POST,
+            path_and_query: "/",
+            headers,
+        };
+        self.verify_head(&head, body)
     }
 
-    /// Every check that needs only the headers (signature header present once and well formed,
-    /// timestamp within the window, signed headers present once); feeds the MACs what comes
-    /// before the body.
-    pub(crate) fn start(&self, headers: &HeaderMap) -> Result<Pending, WebhookError> {
+    /// Verifies a complete request: method, path and query, headers and body.
+    pub fn verify_request<B: AsRef<[u8]>>(
+        &self,
+        request: &http::Request<B>,
+    ) -> Result<Verified, WebhookError> {
+        let head = Head::of(request.method(), request.uri(), request.headers());
+        self.verify_head(&head, request.body().as_ref())
+    }
+
+    fn verify_head(&self, head: &Head<'_>, body: &[u8]) -> Result<Verified, WebhookError> {
+        let mut pending = self.start(head)?;
+        pending.update(body);
+        pending.finish(head, body).map_err(|(error, _)| error)
+    }
+
+    /// Every check that needs only the request head (signature headers present at most once
+    /// and well formed, timestamp within the window, signed headers present once); feeds the
+    /// signed content that comes before the body.
+    pub(crate) fn start(&self, head: &Head<'_>) -> Result<Pending, WebhookError> {
         let inner = &*self.inner;
         let scheme = &inner.scheme;
-        let header = &scheme.header;
-        let value = exactly_one(headers, header).map_err(|many| match many {
-            false => WebhookError::MissingSignature {
-                header: header.clone(),
-            },
-            true => WebhookError::DuplicateSignature {
-                header: header.clone(),
-            },
-        })?;
-        let parsed = scheme
-            .format
-            .parse(
-                value.as_bytes(),
-                scheme.encoding,
-                scheme.algorithm.digest_len(),
-            )
-            .map_err(|reason| WebhookError::MalformedSignature {
-                header: header.clone(),
-                reason,
-            })?;
-
+        let Signatures {
+            candidates,
+            token,
+            timestamp: raw_timestamp,
+        } = read_signatures(scheme, head.headers)?;
         let raw_timestamp = match &scheme.timestamp_header {
-            Some(name) => Some(signed_header(headers, name)?.as_bytes()),
-            None => parsed.timestamp,
+            Some(name) => Some(signed_header(head.headers, name)?.as_bytes()),
+            None => raw_timestamp,
         };
         let timestamp = match raw_timestamp {
             Some(raw) => {
-                let timestamp = Timestamp::parse(raw)?;
+                let timestamp = Timestamp::parse(raw, scheme.timestamp_format)?;
                 timestamp.check_window(inner.clock.now_seconds(), inner.tolerance)?;
                 Some(timestamp)
             }
             None => None,
         };
         for name in scheme.content.headers() {
-            signed_header(headers, name)?;
+            signed_header(head.headers, name)?;
         }
 
-        let mut macs = Macs {
-            first: inner.keys[0].mac.clone(),
-            // Empty for a single secret, which does not allocate.
-            others: inner.keys[1..].iter().map(|key| key.mac.clone()).collect(),
-        };
+        let mut running = Running::start(&inner.key_list, &candidates);
         let (before_body, _, _) = scheme.content.split_at_body();
-        let sources = Sources {
-            headers,
-            timestamp: timestamp.as_ref().map(Timestamp::digits),
-            body: &[],
-        };
-        feed(before_body, &sources, &mut |bytes| macs.update(bytes))?;
+        let sources = head.sources(timestamp.as_ref(), None, &[]);
+        feed(before_body, &sources, &mut |bytes| running.update(bytes))?;
         Ok(Pending {
-            macs,
-            candidates: parsed.candidates,
+            running,
+            candidates,
+            token: token.map(Box::from),
             timestamp,
             verifier: self.clone(),
         })
@@ -224,9 +230,9 @@ impl Verifier {
         &self.inner.keys[index].id
     }
 
-    /// The first secret's keyed MAC, for the signer.
-    pub(crate) fn first_mac(&self) -> KeyedMac {
-        self.inner.keys[0].mac.clone()
+    /// The first secret's keyed MAC, for the signer (HMAC schemes only).
+    pub(crate) fn first_mac(&self) -> Option<KeyedMac> {
+        self.inner.keys[0].key.hmac().cloned()
     }
 }
 
@@ -242,14 +248,110 @@ impl fmt::Debug for Verifier {
     }
 }
 
+/// The request line and headers a verification reads.
+pub(crate) struct Head<'a> {
+    pub(crate) method: &'a http::Method,
+    pub(crate) path_and_query: &'a str,
+    pub(crate) headers: &'a HeaderMap,
+}
+
+impl<'a> Head<'a> {
+    pub(crate) fn of(method: &'a http::Method, uri: &'a http::Uri, headers: &'a HeaderMap) -> Self {
+        Head {
+            method,
+            path_and_query: uri.path_and_query().map_or("/", |pq| pq.as_str()),
+            headers,
+        }
+    }
+
+    fn sources(
+        &self,
+        timestamp: Option<&'a Timestamp>,
+        base_override: Option<&'a str>,
+        body: &'a [u8],
+    ) -> Sources<'a> {
+        Sources {
+            method: self.method,
+            path_and_query: self.path_and_query,
+            base_override,
+            headers: self.headers,
+            timestamp: timestamp.map(Timestamp::digits),
+            body,
+        }
+    }
+}
+
+/// What the signature headers carry.
+struct Signatures<'h> {
+    candidates: Candidates,
+    /// The raw token, for token schemes.
+    token: Option<&'h [u8]>,
+    /// A timestamp carried in a signature header.
+    timestamp: Option<&'h [u8]>,
+}
+
+/// The candidates from every signature header of the scheme (each at most once, at least one
+/// present), the raw token for token schemes, and a timestamp carried in a signature header.
+fn read_signatures<'h>(
+    scheme: &Scheme,
+    headers: &'h HeaderMap,
+) -> Result<Signatures<'h>, WebhookError> {
+    let mut candidates = Candidates::new();
+    let mut token = None;
+    let mut timestamp = None;
+    let mut present = false;
+    for header in &scheme.headers {
+        let value: &HeaderValue = match exactly_one(headers, header) {
+            Ok(value) => value,
+            Err(false) => continue,
+            Err(true) => {
+                return Err(WebhookError::DuplicateSignature {
+                    header: header.clone(),
+                })
+            }
+        };
+        present = true;
+        let malformed = |reason| WebhookError::MalformedSignature {
+            header: header.clone(),
+            reason,
+        };
+        if scheme.method == Method::Token {
+            token = Some(scheme.format.token(value.as_bytes()).map_err(malformed)?);
+            continue;
+        }
+        let carried = scheme
+            .format
+            .parse(
+                value.as_bytes(),
+                scheme.encoding,
+                scheme.method.signature_len(),
+                &mut candidates,
+            )
+            .map_err(malformed)?;
+        timestamp = timestamp.or(carried);
+    }
+    if !present {
+        return Err(WebhookError::MissingSignature {
+            header: scheme.headers[0].clone(),
+        });
+    }
+    Ok(Signatures {
+        candidates,
+        token,
+        timestamp,
+    })
+}
+
 /// A verification that has passed every header check and is waiting for the body.
 ///
 /// Private to the crate: only the layer feeds it, frame by frame, the same bytes it then hands
 /// on, and [`Verifier::verify`] feeds it the complete body itself.
 pub(crate) struct Pending {
     verifier: Verifier,
-    macs: Macs,
+    running: Running,
     candidates: Candidates,
+    /// The received token, for token schemes: a copy, since the headers are not kept.
+    token: Option<Box<[u8]>>,
     timestamp: Option<Timestamp>,
 }
 
@@ -257,7 +359,7 @@ impl Pending {
     /// Feeds the next piece of the raw body (a no-op for schemes that do not sign it as is).
     pub(crate) fn update(&mut self, chunk: &[u8]) {
         if self.verifier.inner.scheme.content.streams_body() {
-            self.macs.update(chunk);
+            self.running.update(chunk);
         }
     }
 
@@ -267,28 +369,29 @@ impl Pending {
     }
 
     /// Feeds what comes after the raw body (or the parsed body, for form parameters), then
-    /// compares in constant time against every signature in the header under every secret.
-    /// `body` is the complete body, the same bytes that were fed to [`update`](Self::update).
-    /// A failure hands the verifier back, to name the scheme in the rejection.
+    /// checks every signature under every key (HMAC tags in constant time), and finally any
+    /// timestamp inside the verified body. `body` is the complete body, the same bytes that
+    /// were fed to [`update`](Self::update). A failure hands the verifier back, to name the
+    /// scheme in the rejection.
     pub(crate) fn finish(
         self,
-        headers: &HeaderMap,
+        head: &Head<'_>,
         body: &[u8],
     ) -> Result<Verified, (WebhookError, Verifier)> {
         let Pending {
             verifier,
-            mut macs,
+            running,
             candidates,
+            token,
             timestamp,
         } = self;
-        let (_, body_part, after_body) = verifier.inner.scheme.content.split_at_body();
-        let sources = Sources {
-            headers,
-            timestamp: timestamp.as_ref().map(Timestamp::digits),
-            body,
-        };
-        let mut sink = |bytes: &[u8]| macs.update(bytes);
-        let fed = if verifier.inner.scheme.content.streams_body() {
+        let inner = &*verifier.inner;
+        let content = &inner.scheme.content;
+        let (_, body_part, after_body) = content.split_at_body();
+        let sources = head.sources(timestamp.as_ref(), None, body);
+        let mut running = running;
+        let mut sink = |bytes: &[u8]| running.update(bytes);
+        let fed = if content.streams_body() {
             Ok(())
         } else {
             feed(body_part, &sources, &mut sink)
@@ -296,26 +399,19 @@ impl Pending {
         if let Err(problem) = fed.and_then(|()| feed(after_body, &sources, &mut sink)) {
             return Err((problem.into(), verifier));
         }
-
-        let mut matched = None;
-        for (index, mac) in std::iter::once(macs.first).chain(macs.others).enumerate() {
-            let tag = mac.finalize();
-            let mut equal = Choice::from(0);
-            for candidate in candidates.iter() {
-                equal |= tag.ct_eq(candidate);
-            }
-            if bool::from(equal) && matched.is_none() {
-                matched = Some(index);
-            }
+        let mut matched = running.matching_key(&inner.key_list, &candidates, token.as_deref());
+        if matched.is_none() {
+            matched = verifier.other_port(head, timestamp.as_ref(), &candidates, body);
         }
         let Some(key) = matched else {
             return Err((WebhookError::SignatureMismatch, verifier));
         };
-        Ok(Verified::new(
-            verifier,
-            key,
-            timestamp.map(|timestamp| timestamp.seconds()),
-        ))
+        let seconds = match verifier.body_timestamp(body) {
+            Ok(Some(seconds)) => Some(seconds),
+            Ok(None) => timestamp.map(|timestamp| timestamp.seconds()),
+            Err(error) => return Err((error, verifier)),
+        };
+        Ok(Verified::new(verifier, key, seconds))
     }
 
     pub(crate) fn scheme_name(&self) -> &str {
@@ -323,17 +419,53 @@ impl Pending {
     }
 }
 
-/// One MAC state per secret, fed the same bytes.
-struct Macs {
-    first: KeyedMac,
-    others: Vec<KeyedMac>,
-}
+impl Verifier {
+    /// For a public URL signed with `either_port` (Twilio), the whole content again with the
+    /// default port toggled in the configured base.
+    fn other_port(
+        &self,
+        head: &Head<'_>,
+        timestamp: Option<&Timestamp>,
+        candidates: &Candidates,
+        body: &[u8],
+    ) -> Option<usize> {
+        let parts = &self.inner.scheme.content.parts;
+        let base = parts.iter().find_map(|part| match part {
+            Part::PublicUrl {
+                base,
+                either_port: true,
+            } => Some(base),
+            _ => None,
+        })?;
+        let other = toggled_port(base)?;
+        let sources = head.sources(timestamp, Some(&other), body);
+        let mut running = Running::start(&self.inner.key_list, candidates);
+        feed(parts, &sources, &mut |bytes| running.update(bytes)).ok()?;
+        running.matching_key(&self.inner.key_list, candidates, None)
+    }
 
-impl Macs {
-    fn update(&mut self, data: &[u8]) {
-        self.first.update(data);
-        for mac in &mut self.others {
-            mac.update(data);
-        }
+    /// The freshness timestamp inside the verified JSON body, checked against the window.
+    #[cfg(feature = "json")]
+    fn body_timestamp(&self, body: &[u8]) -> Result<Option<u64>, WebhookError> {
+        let inner = &*self.inner;
+        let Some(field) = &inner.scheme.timestamp_in_body else {
+            return Ok(None);
+        };
+        let malformed = |reason| WebhookError::MalformedTimestamp { reason };
+        let json: serde_json::Value =
+            serde_json::from_slice(body).map_err(|_| malformed("the body is not JSON"))?;
+        let raw = match json.get(field.as_ref()) {
+            Some(serde_json::Value::Number(number)) => number.to_string(),
+            Some(serde_json::Value::String(text)) => text.clone(),
+            _ => return Err(malformed("the body has no timestamp field")),
+        };
+        let timestamp = Timestamp::parse(raw.as_bytes(), inner.scheme.timestamp_format)?;
+        timestamp.check_window(inner.clock.now_seconds(), inner.tolerance)?;
+        Ok(Some(timestamp.seconds()))
+    }
+
+    #[cfg(not(feature = "json"))]
+    fn body_timestamp(&self, _: &[u8]) -> Result<Option<u64>, WebhookError> {
+        Ok(None)
     }
 }

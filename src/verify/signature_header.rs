@@ -3,6 +3,7 @@
 use super::{
     compare::{Tag, MAX_TAG_LEN},
     encoding::DecodeError,
+    method::SignatureLen,
 };
 use crate::Encoding;
 use std::borrow::Cow;
@@ -45,14 +46,9 @@ pub(crate) enum Kind {
         separator: char,
         prefix: Cow<'static, str>,
     },
-}
-
-/// What a well-formed signature header carries.
-#[derive(Debug)]
-pub(crate) struct Parsed<'a> {
-    pub(crate) candidates: Candidates,
-    /// The timestamp's raw digits, for formats that carry one.
-    pub(crate) timestamp: Option<&'a [u8]>,
+    TimestampFirst {
+        separator: char,
+    },
 }
 
 /// Decoded signatures: the first inline, any others (several `v1` during a rotation) in a `Vec`
@@ -65,7 +61,7 @@ pub(crate) struct Candidates {
 }
 
 impl Candidates {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Candidates {
             first: Tag::empty(),
             rest: Vec::new(),
@@ -73,17 +69,13 @@ impl Candidates {
         }
     }
 
-    fn push(&mut self, tag: Tag) -> Result<(), &'static str> {
-        if self.len == MAX_CANDIDATES {
-            return Err("it carries more than 8 signatures");
-        }
+    fn push(&mut self, tag: Tag) {
         if self.len == 0 {
             self.first = tag;
         } else {
             self.rest.push(tag);
         }
         self.len += 1;
-        Ok(())
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &Tag> {
@@ -132,6 +124,14 @@ impl SignatureFormat {
         }
     }
 
+    /// The timestamp, then one or more signatures, joined by `separator` (Recurly:
+    /// `<ms>,<hex>,<hex>`).
+    pub fn timestamp_then_signatures(separator: char) -> Self {
+        SignatureFormat {
+            kind: Kind::TimestampFirst { separator },
+        }
+    }
+
     /// Whether every fixed piece can appear in a header value and be matched byte-wise.
     pub(crate) fn is_visible_ascii(&self) -> bool {
         let text = |text: &str| text.bytes().all(|byte| byte.is_ascii_graphic());
@@ -147,13 +147,14 @@ impl SignatureFormat {
                 separator: sep,
                 prefix,
             } => separator(sep) && text(prefix),
+            Kind::TimestampFirst { separator: sep } => separator(sep),
         }
     }
 
     /// Why a signature this format renders could never be parsed back, if so: keys that are
     /// empty, equal or contain a separator, separators that occur inside an encoded signature,
     /// and, as a last net, a rendered sample that does not parse to itself.
-    pub(crate) fn check(&self, encoding: Encoding, digest_len: usize) -> Result<(), &'static str> {
+    pub(crate) fn check(&self, encoding: Encoding, len: SignatureLen) -> Result<(), &'static str> {
         let in_alphabet = |separator: char| {
             let byte = separator as u32;
             byte < 128 && encoding.alphabet_contains(byte as u8)
@@ -187,6 +188,11 @@ impl SignatureFormat {
                     return Err("the prefix contains the separator");
                 }
             }
+            Kind::TimestampFirst { separator } => {
+                if in_alphabet(*separator) || separator.is_ascii_digit() {
+                    return Err("the separator can occur inside a value");
+                }
+            }
         }
         let timestamp = "1700000000";
         for sample in [
@@ -194,15 +200,14 @@ impl SignatureFormat {
             [0xFF; MAX_TAG_LEN],
             [0x00; MAX_TAG_LEN],
         ] {
-            let tag = &sample[..digest_len];
+            let tag = &sample[..len.max];
             let rendered = self.render(&[encoding.encode(tag)], Some(timestamp));
+            let mut candidates = Candidates::new();
             let parsed = self
-                .parse(rendered.as_bytes(), encoding, digest_len)
+                .parse(rendered.as_bytes(), encoding, len, &mut candidates)
                 .map_err(|_| "a signature in this format does not parse back")?;
-            let round_trips = parsed.candidates.iter().any(|got| got.as_slice() == tag)
-                && parsed
-                    .timestamp
-                    .is_none_or(|digits| digits == timestamp.as_bytes());
+            let round_trips = candidates.iter().any(|got| got.as_slice() == tag)
+                && parsed.is_none_or(|digits| digits == timestamp.as_bytes());
             if !round_trips {
                 return Err("a signature in this format does not parse back to itself");
             }
@@ -212,7 +217,10 @@ impl SignatureFormat {
 
     /// Whether the format carries its own timestamp.
     pub(crate) fn carries_timestamp(&self) -> bool {
-        matches!(self.kind, Kind::KeyValue { .. })
+        matches!(
+            self.kind,
+            Kind::KeyValue { .. } | Kind::TimestampFirst { .. }
+        )
     }
 
     /// The prefix written before a single signature, for the signer.
@@ -238,20 +246,50 @@ impl SignatureFormat {
                 .map(|signature| format!("{prefix}{signature}"))
                 .collect::<Vec<_>>()
                 .join(&separator.to_string()),
+            Kind::TimestampFirst { separator } => {
+                let mut out = timestamp.unwrap_or_default().to_owned();
+                for signature in signatures {
+                    out.push(*separator);
+                    out.push_str(signature);
+                }
+                out
+            }
         }
+    }
+
+    /// The token in a header value: what follows a [`single`](Self::single) prefix, trimmed,
+    /// not empty, at most 4 KiB.
+    pub(crate) fn token<'a>(&self, value: &'a [u8]) -> Result<&'a [u8], &'static str> {
+        if value.len() > MAX_HEADER_LEN {
+            return Err("it is longer than any token");
+        }
+        let prefix = match &self.kind {
+            Kind::Single { prefix } => prefix.as_bytes(),
+            _ => b"",
+        };
+        let token = value
+            .trim_ascii()
+            .strip_prefix(prefix)
+            .ok_or("it does not start with the expected prefix")?;
+        if token.is_empty() {
+            return Err("it is empty");
+        }
+        Ok(token)
     }
 
     /// Parses a header value into decoded signatures (and a timestamp, where carried).
     ///
     /// Surrounding spaces and tabs are ignored, as HTTP defines them not to be part of a field
-    /// value; anything else out of place makes the header malformed. The error is a reason that
-    /// never quotes the value.
+    /// value. In a list or `key=value` layout an entry that cannot be a signature is skipped, as
+    /// the providers' own libraries do, but it still counts towards the cap of 8; the header is
+    /// malformed when no entry is usable. The error is a reason that never quotes the value.
     pub(crate) fn parse<'a>(
         &self,
         value: &'a [u8],
         encoding: Encoding,
-        digest_len: usize,
-    ) -> Result<Parsed<'a>, &'static str> {
+        len: SignatureLen,
+        candidates: &mut Candidates,
+    ) -> Result<Option<&'a [u8]>, &'static str> {
         if value.len() > MAX_HEADER_LEN {
             return Err("it is longer than any signature");
         }
@@ -260,29 +298,39 @@ impl SignatureFormat {
             return Err("it is empty");
         }
         let decode = |text: &[u8]| {
-            encoding
-                .decode(text, digest_len)
-                .map_err(|error| match error {
-                    DecodeError::Length => match encoding {
-                        Encoding::Hex => "it is not the length of this algorithm's hex digest",
-                        Encoding::Base64 => {
-                            "it is not the length of this algorithm's base64 digest"
-                        }
-                    },
-                    DecodeError::Alphabet => match encoding {
-                        Encoding::Hex => "it is not hexadecimal",
-                        Encoding::Base64 => "it is not padded standard base64",
-                    },
-                })
+            encoding.decode(text, len).map_err(|error| match error {
+                DecodeError::Length => match encoding {
+                    Encoding::Hex => "it is not the length of this method's hex signature",
+                    _ => "it is not the length of this method's base64 signature",
+                },
+                DecodeError::Alphabet => match encoding {
+                    Encoding::Hex => "it is not hexadecimal",
+                    Encoding::Base64 => "it is not padded standard base64",
+                    Encoding::Base64Url => "it is not unpadded URL-safe base64",
+                },
+            })
         };
-        let mut candidates = Candidates::new();
         let mut timestamp = None;
+        let mut seen = 0;
+        let mut skipped = None;
+        let mut consider = |text: &[u8], candidates: &mut Candidates| {
+            seen += 1;
+            if seen > MAX_CANDIDATES {
+                return Err("it carries more than 8 signatures");
+            }
+            match decode(text) {
+                Ok(tag) => candidates.push(tag),
+                Err(reason) => skipped = Some(reason),
+            }
+            Ok(())
+        };
+        let before = candidates.len;
         match &self.kind {
             Kind::Single { prefix } => {
                 let encoded = value
                     .strip_prefix(prefix.as_bytes())
                     .ok_or("it does not start with the expected prefix")?;
-                candidates.push(decode(encoded)?)?;
+                candidates.push(decode(encoded)?);
             }
             Kind::KeyValue {
                 separator,
@@ -299,7 +347,7 @@ impl SignatureFormat {
                             return Err("it carries more than one timestamp");
                         }
                     } else if key == signature_key.as_bytes() {
-                        candidates.push(decode(value)?)?;
+                        consider(value, candidates)?;
                     }
                 }
                 if timestamp.is_none() {
@@ -309,18 +357,22 @@ impl SignatureFormat {
             Kind::List { separator, prefix } => {
                 for item in split(value, *separator) {
                     if let Some(encoded) = item.strip_prefix(prefix.as_bytes()) {
-                        candidates.push(decode(encoded)?)?;
+                        consider(encoded, candidates)?;
                     }
                 }
             }
+            Kind::TimestampFirst { separator } => {
+                let mut items = split(value, *separator);
+                timestamp = Some(items.next().ok_or("it carries no timestamp")?);
+                for item in items {
+                    consider(item, candidates)?;
+                }
+            }
         }
-        if candidates.len == 0 {
-            return Err("it carries no signature of the expected version");
+        if candidates.len == before {
+            return Err(skipped.unwrap_or("it carries no signature of the expected version"));
         }
-        Ok(Parsed {
-            candidates,
-            timestamp,
-        })
+        Ok(timestamp)
     }
 }
 
@@ -340,10 +392,26 @@ mod tests {
 
     const HEX32: &str = "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
 
+    const L32: SignatureLen = SignatureLen { min: 32, max: 32 };
+
+    /// The number of candidates and the timestamp, or why the value was refused.
+    fn parse(
+        format: &SignatureFormat,
+        value: &[u8],
+        encoding: Encoding,
+    ) -> Result<(usize, Option<Vec<u8>>), &'static str> {
+        let mut candidates = Candidates::new();
+        let timestamp = format.parse(value, encoding, L32, &mut candidates)?;
+        Ok((candidates.len, timestamp.map(<[u8]>::to_vec)))
+    }
+
     fn single(prefix: &'static str, value: &str) -> Result<usize, &'static str> {
-        SignatureFormat::single(prefix)
-            .parse(value.as_bytes(), Encoding::Hex, 32)
-            .map(|parsed| parsed.candidates.len)
+        parse(
+            &SignatureFormat::single(prefix),
+            value.as_bytes(),
+            Encoding::Hex,
+        )
+        .map(|p| p.0)
     }
 
     #[test]
@@ -371,18 +439,18 @@ mod tests {
     fn key_value_collects_all_signatures_and_the_timestamp() {
         let value = format!("t=1492774577,v1={HEX32},v0=6ffbb59b,v1={HEX32}");
         let format = SignatureFormat::key_value(',', "t", "v1");
-        let parsed = format.parse(value.as_bytes(), Encoding::Hex, 32).unwrap();
-        assert_eq!(parsed.candidates.len, 2);
-        assert_eq!(parsed.timestamp, Some(&b"1492774577"[..]));
+        let (len, timestamp) = parse(&format, value.as_bytes(), Encoding::Hex).unwrap();
+        assert_eq!(len, 2);
+        assert_eq!(timestamp.as_deref(), Some(&b"1492774577"[..]));
     }
 
     #[test]
     fn key_value_needs_exactly_one_timestamp() {
         let format = SignatureFormat::key_value(',', "t", "v1");
         let no_ts = format!("v1={HEX32}");
-        assert!(format.parse(no_ts.as_bytes(), Encoding::Hex, 32).is_err());
+        assert!(parse(&format, no_ts.as_bytes(), Encoding::Hex).is_err());
         let two_ts = format!("t=1,t=2,v1={HEX32}");
-        assert!(format.parse(two_ts.as_bytes(), Encoding::Hex, 32).is_err());
+        assert!(parse(&format, two_ts.as_bytes(), Encoding::Hex).is_err());
     }
 
     #[test]
@@ -390,13 +458,43 @@ mod tests {
         let format = SignatureFormat::list(' ', "v1,");
         let b64 = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
         let value = format!("v1a,abc v1,{b64}");
-        let parsed = format
-            .parse(value.as_bytes(), Encoding::Base64, 32)
-            .unwrap();
-        assert_eq!(parsed.candidates.len, 1);
-        assert!(format.parse(b"v1a,abc", Encoding::Base64, 32).is_err());
+        let (len, _) = parse(&format, value.as_bytes(), Encoding::Base64).unwrap();
+        assert_eq!(len, 1);
+        assert!(parse(&format, b"v1a,abc", Encoding::Base64).is_err());
         // CVE-2024-21491: an empty "v1," must never verify.
-        assert!(format.parse(b"v1,", Encoding::Base64, 32).is_err());
+        assert!(parse(&format, b"v1,", Encoding::Base64).is_err());
+    }
+
+    #[test]
+    fn an_unusable_entry_is_skipped_when_another_is_usable() {
+        // The Standard Webhooks, Stripe and Paddle libraries skip what they cannot use.
+        let b64 = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+        let list = SignatureFormat::list(' ', "v1,");
+        let value = format!("v1,Ym9ndXM= v1,{b64}");
+        assert_eq!(
+            parse(&list, value.as_bytes(), Encoding::Base64).unwrap().0,
+            1
+        );
+        let paddle = SignatureFormat::key_value(';', "ts", "h1");
+        let value = format!("ts=1696195954;h1=dummy;h1={HEX32}");
+        assert_eq!(
+            parse(&paddle, value.as_bytes(), Encoding::Hex).unwrap().0,
+            1
+        );
+        // With nothing usable it is malformed, with the reason of what was wrong.
+        assert_eq!(
+            parse(&paddle, b"ts=1;h1=dummy", Encoding::Hex),
+            Err("it is not the length of this method's hex signature")
+        );
+    }
+
+    #[test]
+    fn timestamp_first_lists() {
+        let recurly = SignatureFormat::timestamp_then_signatures(',');
+        let value = format!("1700000000123,{HEX32},{HEX32}");
+        let (len, timestamp) = parse(&recurly, value.as_bytes(), Encoding::Hex).unwrap();
+        assert_eq!(len, 2);
+        assert_eq!(timestamp.as_deref(), Some(&b"1700000000123"[..]));
     }
 
     #[test]
@@ -404,9 +502,7 @@ mod tests {
         let format = SignatureFormat::list(' ', "v1,");
         let b64 = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
         let value = vec![format!("v1,{b64}"); 9].join(" ");
-        assert!(format
-            .parse(value.as_bytes(), Encoding::Base64, 32)
-            .is_err());
+        assert!(parse(&format, value.as_bytes(), Encoding::Base64).is_err());
     }
 
     #[test]
@@ -426,7 +522,7 @@ mod tests {
             (SignatureFormat::key_value(',', "t", "v=1"), hex),
         ] {
             assert!(
-                format.check(encoding, 32).is_err(),
+                format.check(encoding, L32).is_err(),
                 "{format:?} {encoding:?}"
             );
         }
@@ -442,6 +538,7 @@ mod tests {
             (SignatureFormat::key_value(';', "ts", "h1"), Encoding::Hex),
         ] {
             for len in [20, 32, 64] {
+                let len = SignatureLen { min: len, max: len };
                 assert_eq!(format.check(encoding, len), Ok(()), "{format:?}");
             }
         }

@@ -49,7 +49,18 @@ pub(crate) enum Part {
     Timestamp,
     /// The form-encoded body's parameters, sorted by name then value, duplicates once, each as
     /// name followed by value (Twilio). Needs the whole body, so it is not hashed while receiving.
+    /// When the URL's query carries `bodySHA256` (Twilio's JSON webhooks), no parameter is
+    /// signed and the body's SHA-256 must equal it instead.
     FormParams,
+    /// The request method, such as `POST`.
+    Method,
+    /// The public URL the provider called: the configured base (`https://example.com`) followed
+    /// by the request's path and query. With `either_port`, the base with the scheme's default
+    /// port toggled (`:443`, `:80`) verifies too, as Twilio's SDKs allow.
+    PublicUrl {
+        base: Cow<'static, str>,
+        either_port: bool,
+    },
 }
 
 impl SignedContent {
@@ -125,6 +136,37 @@ impl SignedContent {
         self
     }
 
+    /// Appends the request method (`POST`), for providers that sign it (HubSpot v3).
+    #[must_use]
+    pub fn method(mut self) -> Self {
+        self.parts.push(Part::Method);
+        self
+    }
+
+    /// Appends the public URL the provider called: `base` (scheme, host and any port, such as
+    /// `https://hooks.example.com`, from configuration, since proxies change what the server
+    /// sees) followed by the request's path and query as received. Square, HubSpot v3, Twilio,
+    /// Trello and Mandrill sign it.
+    #[must_use]
+    pub fn public_url(mut self, base: impl Into<Cow<'static, str>>) -> Self {
+        self.parts.push(Part::PublicUrl {
+            base: trim_base(base.into()),
+            either_port: false,
+        });
+        self
+    }
+
+    /// Like [`public_url`](Self::public_url), also accepting the base with the default port
+    /// written out or left out (`https://host:443` for `https://host`), as Twilio does.
+    #[must_use]
+    pub fn public_url_either_port(mut self, base: impl Into<Cow<'static, str>>) -> Self {
+        self.parts.push(Part::PublicUrl {
+            base: trim_base(base.into()),
+            either_port: true,
+        });
+        self
+    }
+
     /// Appends the timestamp, exactly as its digits were received. The scheme must say where
     /// the timestamp comes from ([`Scheme::timestamp_header`](crate::Scheme::timestamp_header) or
     /// a signature format that carries one).
@@ -180,6 +222,8 @@ impl SignedContent {
                 }
                 Part::Timestamp => out.push_str("{timestamp}"),
                 Part::FormParams => out.push_str("{sorted form params}"),
+                Part::Method => out.push_str("{method}"),
+                Part::PublicUrl { .. } => out.push_str("{public url}"),
             }
         }
         out
@@ -226,8 +270,47 @@ impl Default for SignedContent {
     }
 }
 
+/// A base URL without a trailing slash, so the request's path follows it.
+fn trim_base(base: Cow<'static, str>) -> Cow<'static, str> {
+    match base.strip_suffix('/') {
+        Some(trimmed) => Cow::Owned(trimmed.to_owned()),
+        None => base,
+    }
+}
+
+/// The base with the scheme's default port toggled, if it has one to toggle.
+pub(crate) fn toggled_port(base: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let port = match scheme {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    if let Some(host) = authority.strip_suffix(port) {
+        Some(format!("{scheme}://{host}{}", &rest[authority_end..]))
+    } else if authority
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
+        && !authority.ends_with(']')
+    {
+        None
+    } else {
+        Some(format!(
+            "{scheme}://{authority}{port}{}",
+            &rest[authority_end..]
+        ))
+    }
+}
+
 /// What the parts are read from.
 pub(crate) struct Sources<'a> {
+    pub(crate) method: &'a http::Method,
+    /// The request's path and query, as received.
+    pub(crate) path_and_query: &'a str,
+    /// Replaces the configured public URL base (for the other-port variant).
+    pub(crate) base_override: Option<&'a str>,
     pub(crate) headers: &'a HeaderMap,
     /// The timestamp's digits as received (or, for the signer, as sent).
     pub(crate) timestamp: Option<&'a [u8]>,
@@ -251,15 +334,42 @@ pub(crate) fn feed(
             // `Scheme::validate` guarantees a source whenever the timestamp is signed, and the
             // caller has read it by now; were it absent, nothing fed means no match.
             Part::Timestamp => sink(sources.timestamp.unwrap_or_default()),
-            Part::FormParams => {
-                for (name, value) in sorted_form_params(sources.body) {
-                    sink(name.as_bytes());
-                    sink(value.as_bytes());
+            Part::FormParams => match query_param(sources.path_and_query, "bodySHA256") {
+                Some(expected) => {
+                    use sha2::Digest as _;
+                    let actual = const_hex::encode(sha2::Sha256::digest(sources.body));
+                    let equal: bool = subtle::ConstantTimeEq::ct_eq(
+                        actual.as_bytes(),
+                        expected.to_ascii_lowercase().as_bytes(),
+                    )
+                    .into();
+                    if !equal {
+                        return Err(HeaderProblem::BodyHashMismatch);
+                    }
                 }
+                None => {
+                    for (name, value) in sorted_form_params(sources.body) {
+                        sink(name.as_bytes());
+                        sink(value.as_bytes());
+                    }
+                }
+            },
+            Part::Method => sink(sources.method.as_str().as_bytes()),
+            Part::PublicUrl { base, .. } => {
+                sink(sources.base_override.unwrap_or(base).as_bytes());
+                sink(sources.path_and_query.as_bytes());
             }
         }
     }
     Ok(())
+}
+
+/// The decoded value of the query parameter `name`, if present.
+fn query_param(path_and_query: &str, name: &str) -> Option<String> {
+    let (_, query) = path_and_query.split_once('?')?;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
 /// Decoded form parameters sorted by name then value, identical pairs once (Twilio's rule).
@@ -283,11 +393,13 @@ pub(crate) fn exactly_one<'a>(
     }
 }
 
-/// A signed header that is absent or repeated.
+/// Why the content could not be read: a signed header absent or repeated, or (Twilio) a body
+/// whose hash differs from the signed `bodySHA256`.
 #[derive(Debug)]
 pub(crate) enum HeaderProblem {
     Missing(HeaderName),
     Repeated(HeaderName),
+    BodyHashMismatch,
 }
 
 impl From<HeaderProblem> for WebhookError {
@@ -295,6 +407,7 @@ impl From<HeaderProblem> for WebhookError {
         match problem {
             HeaderProblem::Missing(header) => WebhookError::MissingHeader { header },
             HeaderProblem::Repeated(header) => WebhookError::DuplicateHeader { header },
+            HeaderProblem::BodyHashMismatch => WebhookError::SignatureMismatch,
         }
     }
 }
@@ -365,6 +478,24 @@ mod tests {
     }
 
     #[test]
+    fn default_ports_toggle() {
+        assert_eq!(
+            toggled_port("https://a.com").as_deref(),
+            Some("https://a.com:443")
+        );
+        assert_eq!(
+            toggled_port("https://a.com:443").as_deref(),
+            Some("https://a.com")
+        );
+        assert_eq!(
+            toggled_port("http://a.com").as_deref(),
+            Some("http://a.com:80")
+        );
+        assert_eq!(toggled_port("https://a.com:8443"), None);
+        assert_eq!(toggled_port("ftp://a.com"), None);
+    }
+
+    #[test]
     fn new_and_default_agree() {
         assert_eq!(SignedContent::new(), SignedContent::default());
     }
@@ -373,6 +504,9 @@ mod tests {
     fn form_params_are_sorted_and_deduplicated() {
         let mut fed = Vec::new();
         let sources = Sources {
+            method: &http::Method::POST,
+            path_and_query: "/",
+            base_override: None,
             headers: &HeaderMap::new(),
             timestamp: None,
             body: b"b=2&a=1&b=1&a=1",
@@ -390,6 +524,9 @@ mod tests {
         headers.append("x-id", "1".parse().unwrap());
         headers.append("x-id", "2".parse().unwrap());
         let sources = Sources {
+            method: &http::Method::POST,
+            path_and_query: "/",
+            base_override: None,
             headers: &headers,
             timestamp: None,
             body: b"",

@@ -11,8 +11,24 @@ use std::{
 /// Standard Webhooks recommend.
 pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(300);
 
-/// Parses a count of seconds since the Unix epoch: ASCII digits only (no sign, no spaces, no
-/// exponent), no more than fits in an `i64`.
+/// How a timestamp is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum TimestampFormat {
+    /// Whole seconds since the Unix epoch (Stripe, Slack, Standard Webhooks). The default.
+    #[default]
+    Seconds,
+    /// Whole milliseconds since the Unix epoch (HubSpot v3, Webflow, WorkOS, Recurly).
+    Milliseconds,
+    /// An RFC 3339 date-time such as `2023-07-19T10:11:12.123Z` (Twitch, Box).
+    Rfc3339,
+}
+
+/// The longest timestamp considered, in bytes.
+const MAX_TIMESTAMP_LEN: usize = 40;
+
+/// Parses a count since the Unix epoch: ASCII digits only (no sign, no spaces, no exponent), no
+/// more than fits in an `i64`.
 fn parse_seconds(raw: &[u8]) -> Result<u64, WebhookError> {
     let malformed = |reason| WebhookError::MalformedTimestamp { reason };
     if raw.is_empty() {
@@ -35,20 +51,37 @@ fn parse_seconds(raw: &[u8]) -> Result<u64, WebhookError> {
     Ok(seconds)
 }
 
-/// A timestamp read from the request: its digits as received (at most 19, held inline, to be
-/// signed as they came) and their value.
+/// A timestamp read from the request: its text as received (held inline, to be signed as it
+/// came) and its value in whole seconds.
 #[derive(Clone, Copy)]
 pub(crate) struct Timestamp {
-    digits: [u8; 19],
+    digits: [u8; MAX_TIMESTAMP_LEN],
     len: u8,
     seconds: u64,
 }
 
 impl Timestamp {
-    /// Parses strictly (see [`parse_seconds`]).
-    pub(crate) fn parse(raw: &[u8]) -> Result<Self, WebhookError> {
-        let seconds = parse_seconds(raw)?;
-        let mut digits = [0; 19];
+    /// Parses strictly in `format`.
+    pub(crate) fn parse(raw: &[u8], format: TimestampFormat) -> Result<Self, WebhookError> {
+        let malformed = |reason| WebhookError::MalformedTimestamp { reason };
+        if raw.len() > MAX_TIMESTAMP_LEN {
+            return Err(malformed("it is out of range"));
+        }
+        let seconds = match format {
+            TimestampFormat::Seconds => parse_seconds(raw)?,
+            TimestampFormat::Milliseconds => parse_seconds(raw)? / 1000,
+            TimestampFormat::Rfc3339 => {
+                let text = std::str::from_utf8(raw).map_err(|_| malformed("it is not text"))?;
+                let time = time::OffsetDateTime::parse(
+                    text,
+                    &time::format_description::well_known::Rfc3339,
+                )
+                .map_err(|_| malformed("it is not an RFC 3339 date-time"))?;
+                u64::try_from(time.unix_timestamp())
+                    .map_err(|_| malformed("it is before the Unix epoch"))?
+            }
+        };
+        let mut digits = [0; MAX_TIMESTAMP_LEN];
         digits[..raw.len()].copy_from_slice(raw);
         Ok(Timestamp {
             digits,
@@ -169,6 +202,21 @@ mod tests {
             check_window(1601, 1300, tolerance),
             Err(WebhookError::TimestampOutOfTolerance { future: true })
         ));
+    }
+
+    #[test]
+    fn milliseconds_and_rfc_3339_are_read_in_their_format() {
+        let ms = Timestamp::parse(b"1700000000123", TimestampFormat::Milliseconds).unwrap();
+        assert_eq!(ms.seconds(), 1_700_000_000);
+        assert_eq!(ms.digits(), b"1700000000123");
+        // python3 -c 'import datetime; print(int(datetime.datetime.fromisoformat("2023-11-14T22:13:20.5+01:00").timestamp()))'
+        let rfc =
+            Timestamp::parse(b"2023-11-14T22:13:20.5+01:00", TimestampFormat::Rfc3339).unwrap();
+        assert_eq!(rfc.seconds(), 1_699_996_400);
+        for bad in [&b"2023-11-14"[..], b"1700000000", b"2023-11-14T22:13:20"] {
+            assert!(Timestamp::parse(bad, TimestampFormat::Rfc3339).is_err());
+        }
+        assert!(Timestamp::parse(&[b'1'; 41], TimestampFormat::Seconds).is_err());
     }
 
     #[test]

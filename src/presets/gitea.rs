@@ -1,0 +1,9 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Gitea and Forgejo](https://docs.gitea.com/usage/webhooks):
+    /// `X-Gitea-Signature: <hex HMAC-SHA256 of the raw body>`.
+    pub fn gitea() -> Scheme {
+        Scheme::hmac("gitea", Algorithm::Sha256, "X-Gitea-Signature")
+    }
+}

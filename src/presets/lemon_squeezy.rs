@@ -1,0 +1,9 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
+    /// `X-Signature: <hex HMAC-SHA256 of the raw body>`.
+    pub fn lemon_squeezy() -> Scheme {
+        Scheme::hmac("lemon_squeezy", Algorithm::Sha256, "X-Signature")
+    }
+}

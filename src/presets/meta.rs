@@ -1,0 +1,9 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
+    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the app secret.
+    pub fn meta() -> Scheme {
+        Scheme::hmac("meta", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
+    }
+}

@@ -1,0 +1,11 @@
+use crate::{Algorithm, Encoding, Scheme};
+
+impl Scheme {
+    /// [Typeform](https://www.typeform.com/developers/webhooks/secure-your-webhooks/):
+    /// `Typeform-Signature: sha256=<base64 HMAC-SHA256 of the raw body>`.
+    pub fn typeform() -> Scheme {
+        Scheme::hmac("typeform", Algorithm::Sha256, "Typeform-Signature")
+            .prefix("sha256=")
+            .encoding(Encoding::Base64)
+    }
+}

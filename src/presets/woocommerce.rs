@@ -1,0 +1,10 @@
+use crate::{Algorithm, Encoding, Scheme};
+
+impl Scheme {
+    /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
+    /// `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the raw body>`.
+    pub fn woocommerce() -> Scheme {
+        Scheme::hmac("woocommerce", Algorithm::Sha256, "X-WC-Webhook-Signature")
+            .encoding(Encoding::Base64)
+    }
+}

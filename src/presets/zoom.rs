@@ -1,0 +1,13 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
+    /// `x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{x-zm-request-timestamp}:{body}">`, keyed with
+    /// the app's secret token; the timestamp must be within the tolerance.
+    pub fn zoom() -> Scheme {
+        Scheme::hmac("zoom", Algorithm::Sha256, "x-zm-signature")
+            .prefix("v0=")
+            .timestamp_header("x-zm-request-timestamp")
+            .signed(super::slack::v0_timestamp_body())
+    }
+}

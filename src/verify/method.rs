@@ -1,0 +1,302 @@
+//! How a signature is made: [`Method`] (HMAC, Ed25519, ECDSA P-256, a shared token), the keys
+//! each one checks with, and the per-request state that checks it.
+
+use super::{algorithm::KeyedMac, compare::MAX_TAG_LEN, signature_header::Candidates};
+use crate::{Algorithm, ConfigError};
+use sha2::Digest as _;
+use subtle::{Choice, ConstantTimeEq};
+
+/// How the provider produces the signature. Part of the [`Scheme`](crate::Scheme), never chosen
+/// by the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// An HMAC under a shared secret.
+    Hmac(Algorithm),
+    /// An Ed25519 signature (RFC 8032), checked with the provider's public key (the `ed25519`
+    /// feature).
+    Ed25519,
+    /// An ECDSA signature over P-256 with SHA-256, DER-encoded, checked with the provider's
+    /// public key (the `ecdsa` feature).
+    EcdsaP256Sha256,
+    /// A shared token sent as is, compared in constant time. It authenticates the sender, not
+    /// the body.
+    Token,
+}
+
+/// The lengths a decoded signature may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SignatureLen {
+    pub(crate) min: usize,
+    pub(crate) max: usize,
+}
+
+impl Method {
+    /// How many bytes a decoded signature has (tokens are not decoded).
+    pub(crate) fn signature_len(self) -> SignatureLen {
+        let exact = |len| SignatureLen { min: len, max: len };
+        match self {
+            Method::Hmac(algorithm) => exact(algorithm.digest_len()),
+            Method::Ed25519 => exact(64),
+            // A DER SEQUENCE of two INTEGERs of at most 33 bytes each.
+            Method::EcdsaP256Sha256 => SignatureLen {
+                min: 8,
+                max: MAX_TAG_LEN,
+            },
+            Method::Token => exact(0),
+        }
+    }
+
+    /// Whether the key is a secret shared with the provider (rather than its public key).
+    pub(crate) fn is_shared_secret(self) -> bool {
+        matches!(self, Method::Hmac(_) | Method::Token)
+    }
+
+    /// The conventional name, such as `"HMAC-SHA256"` or `"Ed25519"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Hmac(algorithm) => algorithm.name(),
+            Method::Ed25519 => "Ed25519",
+            Method::EcdsaP256Sha256 => "ECDSA P-256/SHA-256",
+            Method::Token => "shared token",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A configured key, ready to check signatures.
+#[derive(Clone)]
+pub(crate) enum Key {
+    Hmac(KeyedMac),
+    #[cfg(feature = "ed25519")]
+    Ed25519(ed25519_dalek::VerifyingKey),
+    #[cfg(feature = "ecdsa")]
+    EcdsaP256(p256::ecdsa::VerifyingKey),
+    /// The token's SHA-256: compared against the received value's, so neither the token's
+    /// length nor its bytes leak through timing.
+    Token([u8; 32]),
+}
+
+impl Key {
+    /// The key for `method` from `material`: the shared secret's key bytes, or the public key
+    /// as the provider publishes it (hex, base64, `whpk_` base64, DER or PEM).
+    pub(crate) fn new(method: Method, material: &[u8]) -> Result<Key, ConfigError> {
+        match method {
+            Method::Hmac(algorithm) => Ok(Key::Hmac(algorithm.keyed(material))),
+            Method::Token => Ok(Key::Token(sha2::Sha256::digest(material).into())),
+            Method::Ed25519 => ed25519_key(material),
+            Method::EcdsaP256Sha256 => ecdsa_key(material),
+        }
+    }
+
+    pub(crate) fn hmac(&self) -> Option<&KeyedMac> {
+        match self {
+            Key::Hmac(mac) => Some(mac),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(<redacted>)")
+    }
+}
+
+#[cfg(feature = "ed25519")]
+fn ed25519_key(material: &[u8]) -> Result<Key, ConfigError> {
+    use ed25519_dalek::pkcs8::DecodePublicKey;
+    let invalid = || ConfigError::InvalidPublicKey {
+        expected: "an Ed25519 public key: 64 hex digits, base64 of 32 bytes (optionally whpk_), \
+                   or a DER/PEM SubjectPublicKeyInfo",
+    };
+    let text = std::str::from_utf8(material).map_err(|_| invalid())?;
+    if text.starts_with("-----BEGIN") {
+        return ed25519_dalek::VerifyingKey::from_public_key_pem(text)
+            .map(Key::Ed25519)
+            .map_err(|_| invalid());
+    }
+    let text = text.strip_prefix("whpk_").unwrap_or(text);
+    let bytes = decode_key_text(text).ok_or_else(invalid)?;
+    let key = match <[u8; 32]>::try_from(bytes.as_slice()) {
+        Ok(raw) => ed25519_dalek::VerifyingKey::from_bytes(&raw).map_err(|_| invalid())?,
+        Err(_) => {
+            ed25519_dalek::VerifyingKey::from_public_key_der(&bytes).map_err(|_| invalid())?
+        }
+    };
+    Ok(Key::Ed25519(key))
+}
+
+#[cfg(not(feature = "ed25519"))]
+fn ed25519_key(_: &[u8]) -> Result<Key, ConfigError> {
+    Err(ConfigError::FeatureDisabled { feature: "ed25519" })
+}
+
+#[cfg(feature = "ecdsa")]
+fn ecdsa_key(material: &[u8]) -> Result<Key, ConfigError> {
+    use p256::pkcs8::DecodePublicKey;
+    let invalid = || ConfigError::InvalidPublicKey {
+        expected: "a P-256 public key: base64 or PEM SubjectPublicKeyInfo, or a SEC1 point in \
+                   base64 or hex",
+    };
+    let text = std::str::from_utf8(material).map_err(|_| invalid())?;
+    if text.starts_with("-----BEGIN") {
+        return p256::ecdsa::VerifyingKey::from_public_key_pem(text)
+            .map(Key::EcdsaP256)
+            .map_err(|_| invalid());
+    }
+    let bytes = decode_key_text(text).ok_or_else(invalid)?;
+    p256::ecdsa::VerifyingKey::from_public_key_der(&bytes)
+        .or_else(|_| p256::ecdsa::VerifyingKey::from_sec1_bytes(&bytes))
+        .map(Key::EcdsaP256)
+        .map_err(|_| invalid())
+}
+
+#[cfg(not(feature = "ecdsa"))]
+fn ecdsa_key(_: &[u8]) -> Result<Key, ConfigError> {
+    Err(ConfigError::FeatureDisabled { feature: "ecdsa" })
+}
+
+/// Key bytes written as hex (an even number of hex digits) or standard base64.
+#[cfg(any(feature = "ed25519", feature = "ecdsa"))]
+fn decode_key_text(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let text = text.trim();
+    if text.len().is_multiple_of(2) && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return const_hex::decode(text).ok();
+    }
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
+
+/// What one request's signed content is fed into, for every configured key at once.
+pub(crate) enum Running {
+    /// One HMAC state per key.
+    Hmac {
+        first: KeyedMac,
+        others: Vec<KeyedMac>,
+    },
+    /// One streaming Ed25519 check per (key, candidate) pair.
+    #[cfg(feature = "ed25519")]
+    Ed25519(Vec<(usize, ed25519_dalek::StreamVerifier)>),
+    /// The SHA-256 of the content, checked against every (key, candidate) pair at the end.
+    #[cfg(feature = "ecdsa")]
+    Sha256(sha2::Sha256),
+    /// Nothing to feed: the token is the signature.
+    Token,
+}
+
+impl Running {
+    /// The state for `keys`, given the decoded `candidates`.
+    #[cfg_attr(not(feature = "ed25519"), allow(unused_variables))]
+    pub(crate) fn start(keys: &[Key], candidates: &Candidates) -> Running {
+        match &keys[0] {
+            Key::Hmac(first) => Running::Hmac {
+                first: first.clone(),
+                // Empty for a single secret, which does not allocate.
+                others: keys[1..].iter().filter_map(Key::hmac).cloned().collect(),
+            },
+            #[cfg(feature = "ed25519")]
+            Key::Ed25519(_) => {
+                let mut pairs = Vec::new();
+                for (index, key) in keys.iter().enumerate() {
+                    let Key::Ed25519(key) = key else { continue };
+                    for candidate in candidates.iter() {
+                        let Ok(bytes) = <[u8; 64]>::try_from(candidate.as_slice()) else {
+                            continue;
+                        };
+                        let signature = ed25519_dalek::Signature::from_bytes(&bytes);
+                        if let Ok(stream) = key.verify_stream(&signature) {
+                            pairs.push((index, stream));
+                        }
+                    }
+                }
+                Running::Ed25519(pairs)
+            }
+            #[cfg(feature = "ecdsa")]
+            Key::EcdsaP256(_) => Running::Sha256(sha2::Sha256::new()),
+            Key::Token(_) => Running::Token,
+        }
+    }
+
+    pub(crate) fn update(&mut self, data: &[u8]) {
+        match self {
+            Running::Hmac { first, others } => {
+                first.update(data);
+                for mac in others {
+                    mac.update(data);
+                }
+            }
+            #[cfg(feature = "ed25519")]
+            Running::Ed25519(pairs) => {
+                for (_, stream) in pairs {
+                    stream.update(data);
+                }
+            }
+            #[cfg(feature = "ecdsa")]
+            Running::Sha256(digest) => digest.update(data),
+            Running::Token => {}
+        }
+    }
+
+    /// The index of the first key that a candidate verifies under, if any. HMAC tags are
+    /// compared in constant time against every candidate under every key.
+    #[cfg_attr(not(feature = "ecdsa"), allow(unused_variables))]
+    pub(crate) fn matching_key(
+        self,
+        keys: &[Key],
+        candidates: &Candidates,
+        token: Option<&[u8]>,
+    ) -> Option<usize> {
+        match self {
+            Running::Hmac { first, others } => {
+                let mut matched = None;
+                for (index, mac) in std::iter::once(first).chain(others).enumerate() {
+                    let tag = mac.finalize();
+                    let mut equal = Choice::from(0);
+                    for candidate in candidates.iter() {
+                        equal |= tag.ct_eq(candidate);
+                    }
+                    if bool::from(equal) && matched.is_none() {
+                        matched = Some(index);
+                    }
+                }
+                matched
+            }
+            #[cfg(feature = "ed25519")]
+            Running::Ed25519(pairs) => pairs
+                .into_iter()
+                .find_map(|(index, stream)| stream.finalize_and_verify().is_ok().then_some(index)),
+            #[cfg(feature = "ecdsa")]
+            Running::Sha256(digest) => {
+                use p256::ecdsa::signature::hazmat::PrehashVerifier;
+                let prehash = digest.finalize();
+                keys.iter().position(|key| {
+                    let Key::EcdsaP256(key) = key else {
+                        return false;
+                    };
+                    candidates.iter().any(|candidate| {
+                        p256::ecdsa::Signature::from_der(candidate.as_slice())
+                            .is_ok_and(|signature| key.verify_prehash(&prehash, &signature).is_ok())
+                    })
+                })
+            }
+            Running::Token => {
+                let received: [u8; 32] = sha2::Sha256::digest(token?).into();
+                let mut matched = None;
+                for (index, key) in keys.iter().enumerate() {
+                    if let Key::Token(expected) = key {
+                        if bool::from(expected.ct_eq(&received)) && matched.is_none() {
+                            matched = Some(index);
+                        }
+                    }
+                }
+                matched
+            }
+        }
+    }
+}
