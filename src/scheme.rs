@@ -45,6 +45,8 @@ pub struct Scheme {
     pub(crate) timestamp_in_body: Option<Cow<'static, str>>,
     pub(crate) window: Duration,
     pub(crate) secret_format: SecretFormat,
+    /// `(canonical, alias)`: a header read under its alias when absent under its own name.
+    pub(crate) aliases: Vec<(HeaderName, HeaderName)>,
     error: Option<ConfigError>,
 }
 
@@ -86,6 +88,7 @@ impl Scheme {
             timestamp_in_body: None,
             window: DEFAULT_TOLERANCE,
             secret_format: SecretFormat::Raw,
+            aliases: Vec::new(),
             error: None,
         };
         let header = scheme.parse_header(header);
@@ -114,6 +117,17 @@ impl Scheme {
             let header = self.parse_header(header);
             self.headers.push(header);
         }
+        self
+    }
+
+    /// Reads `header` under the name `alias` when the request does not carry it under its own
+    /// name: Standard Webhooks' `webhook-*` headers as Svix's `svix-*`. The request may use
+    /// either name for each header, not both.
+    #[must_use]
+    pub fn header_alias(mut self, header: &str, alias: &str) -> Self {
+        let header = self.parse_header(header);
+        let alias = self.parse_header(alias);
+        self.aliases.push((header, alias));
         self
     }
 

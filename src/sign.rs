@@ -1,7 +1,7 @@
 //! Producing signatures: [`Signer`], for providers and for testing handlers.
 
 use crate::{
-    verify::signed_content::{feed, HeaderProblem, Sources},
+    verify::signed_content::{feed, HeaderProblem, Headers, Sources},
     ConfigError, Scheme, TimestampFormat, Verifier,
 };
 use http::{HeaderMap, HeaderName, HeaderValue};
@@ -166,7 +166,7 @@ impl Signer {
             method: request.method,
             path_and_query: request.path_and_query,
             base_override: None,
-            headers,
+            headers: Headers::plain(headers),
             timestamp: Some(digits.as_bytes()),
             body,
         };

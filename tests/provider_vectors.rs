@@ -142,28 +142,26 @@ fn svix_headers_use_the_same_scheme() {
 
 #[test]
 fn twilio_request_validator_vector() {
-    let verifier = Verifier::new(
-        Scheme::twilio("https://mycompany.com/myapp.php?foo=1&bar=2"),
-        "12345",
-    )
-    .unwrap();
-    let signed = headers(&[("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]);
+    let verifier = Verifier::new(Scheme::twilio("https://mycompany.com"), "12345").unwrap();
+    let request = |base: &str, body: &'static str| {
+        let _ = base;
+        http::Request::post("/myapp.php?foo=1&bar=2")
+            .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+            .body(body)
+            .unwrap()
+    };
     // Parameter order in the body does not matter; the decoded values do.
     for body in [
         "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212",
         "To=%2B18005551212&From=%2B14158675309&Digits=1234&Caller=%2B14158675309&CallSid=CA1234567890ABCDE",
     ] {
-        verifier.verify(&signed, body.as_bytes()).unwrap();
+        verifier.verify_request(&request("", body)).unwrap();
     }
     let tampered = "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1235&From=%2B14158675309&To=%2B18005551212";
-    assert!(verifier.verify(&signed, tampered.as_bytes()).is_err());
-    let other_url = Verifier::new(
-        Scheme::twilio("http://mycompany.com/myapp.php?foo=1&bar=2"),
-        "12345",
-    )
-    .unwrap();
+    assert!(verifier.verify_request(&request("", tampered)).is_err());
+    let other_url = Verifier::new(Scheme::twilio("http://mycompany.com"), "12345").unwrap();
     assert!(other_url
-        .verify(&signed, b"CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212")
+        .verify_request(&request("", "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212"))
         .is_err());
 }
 
@@ -279,14 +277,6 @@ fn python_cases() -> Vec<PythonCase> {
                 "sha256=58601c9b76ec08d15d89358a3010b1b10b82ab913961946bdd6244573c0f5742",
             )],
         ),
-        (
-            Scheme::linear(),
-            "linear-secret",
-            vec![(
-                "Linear-Signature",
-                "2da78eb4b13bf4f01a8a0cc1b24b334cb79e1624b9d229ad9b251f9c15fe72db",
-            )],
-        ),
     ]
 }
 
@@ -296,7 +286,7 @@ fn every_popular_preset_accepts_its_python_vector_and_rejects_tampering() {
         let name = scheme.name().to_owned();
         let verifier = Verifier::new(scheme.clone(), secret)
             .unwrap()
-            .clock(at(TS + 10));
+            .clock(at(TS + 3));
         let signed = headers(&pairs);
         verifier
             .verify(&signed, EVENT)

@@ -1,12 +1,22 @@
 use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use std::time::Duration;
 
 impl Scheme {
     /// [Calendly](https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures):
     /// `Calendly-Webhook-Signature: t=<timestamp>,v1=<hex>`, hex HMAC-SHA256 of `"{t}.{body}"`,
-    /// keyed with the webhook signing key; the timestamp must be within the tolerance.
+    /// keyed with the webhook signing key. The timestamp must be within 180 s, the tolerance
+    /// of Calendly's verification sample.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::calendly(), "webhook-signing-key")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn calendly() -> Scheme {
         Scheme::hmac("calendly", Algorithm::Sha256, "Calendly-Webhook-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
+            .replay_window(Duration::from_secs(180))
     }
 }

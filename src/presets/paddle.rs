@@ -1,12 +1,23 @@
 use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use std::time::Duration;
 
 impl Scheme {
     /// [Paddle Billing](https://developer.paddle.com/webhooks/signature-verification):
     /// `Paddle-Signature: ts=<timestamp>;h1=<hex>`, hex HMAC-SHA256 of `"{ts}:{body}"`, keyed with
-    /// the notification destination's secret key; the timestamp must be within the tolerance.
+    /// the notification destination's secret key. Every `h1` is tried (an unusable one, such as
+    /// the `h1=dummy` in Paddle's own SDK fixtures, is skipped). The timestamp must be within
+    /// 5 s, the default of Paddle's Node and Python SDKs.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::paddle(), "pdl_ntfset_01h..._secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn paddle() -> Scheme {
         Scheme::hmac("paddle", Algorithm::Sha256, "Paddle-Signature")
             .format(SignatureFormat::key_value(';', "ts", "h1"))
             .signed(SignedContent::new().timestamp().text(":").body())
+            .replay_window(Duration::from_secs(5))
     }
 }

@@ -6,8 +6,10 @@ impl Scheme {
     /// `"{webhook-id}.{webhook-timestamp}.{body}"`.
     ///
     /// The secret is `whsec_<base64>`; its decoded bytes are the key. Signatures of other
-    /// versions (such as the asymmetric `v1a`) are ignored, but at least one `v1` must match.
-    /// The timestamp must be within the tolerance (300 s by default).
+    /// versions (such as the asymmetric `v1a`, see [`Scheme::standard_webhooks_ed25519`]) and
+    /// entries that are not valid base64 signatures are skipped; at least one `v1` must match.
+    /// The `svix-id`, `svix-timestamp` and `svix-signature` headers that Svix-based providers
+    /// (Clerk, Resend) send are read too. The timestamp must be within 300 s either way.
     ///
     /// ```
     /// use http::HeaderMap;
@@ -26,6 +28,9 @@ impl Scheme {
     /// ```
     pub fn standard_webhooks() -> Scheme {
         standard("standard_webhooks", "webhook")
+            .header_alias("webhook-id", "svix-id")
+            .header_alias("webhook-timestamp", "svix-timestamp")
+            .header_alias("webhook-signature", "svix-signature")
     }
 
     /// [Svix](https://docs.svix.com/receiving/verifying-payloads/how-manual): Standard Webhooks

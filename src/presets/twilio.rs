@@ -6,33 +6,38 @@ impl Scheme {
     /// `X-Twilio-Signature: <base64 HMAC-SHA1>` of the public URL Twilio requested followed by
     /// each POST parameter's name and value, sorted by name, keyed with the account's auth token.
     ///
-    /// `public_url` is the full URL configured in Twilio, query string included, exactly as
-    /// Twilio calls it. It comes from configuration, not from the request, because proxies and
-    /// load balancers change the `Host` and scheme the server sees. Only form-encoded requests
-    /// are covered (Twilio's JSON webhooks sign a `bodySHA256` query parameter instead). The body
+    /// `public_base_url` is the scheme and host (and port, if any) Twilio calls, such as
+    /// `https://mycompany.com`; the request's path and query are appended. It comes from
+    /// configuration, not from the request, because proxies and load balancers change the `Host`
+    /// and scheme the server sees. As in Twilio's SDKs, the URL verifies with or without the
+    /// default port (`:443`, `:80`); a JSON body is verified through the `bodySHA256` query
+    /// parameter the URL carries (the body's SHA-256 must equal it); a GET is verified from its
+    /// URL alone (set [`VerifyMethods::All`](crate::VerifyMethods::All) on the layer). The body
     /// is verified once it has fully arrived.
     ///
+    /// **What is authenticated:** the URL and the *decoded* form parameters, sorted, each name
+    /// directly followed by its value. Two bodies that decode to the same sorted concatenation
+    /// (a boundary moved between a name and its value, another percent-encoding) verify alike;
+    /// that is Twilio's algorithm.
+    ///
     /// ```
-    /// use http::HeaderMap;
     /// use tower_webhook::{Scheme, Verifier};
     ///
     /// // The vector from Twilio's request-validator tests.
-    /// let verifier = Verifier::new(
-    ///     Scheme::twilio("https://mycompany.com/myapp.php?foo=1&bar=2"),
-    ///     "12345",
-    /// )?;
+    /// let verifier = Verifier::new(Scheme::twilio("https://mycompany.com"), "12345")?;
     /// let body = "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212";
-    /// let mut headers = HeaderMap::new();
-    /// headers.insert("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=".parse()?);
-    /// assert!(verifier.verify(&headers, body.as_bytes()).is_ok());
+    /// let request = http::Request::post("/myapp.php?foo=1&bar=2")
+    ///     .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+    ///     .body(body)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn twilio(public_url: impl Into<Cow<'static, str>>) -> Scheme {
+    pub fn twilio(public_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("twilio", Algorithm::Sha1, "X-Twilio-Signature")
             .encoding(Encoding::Base64)
             .signed(
                 SignedContent::new()
-                    .constant("public url", public_url)
+                    .public_url_either_port(public_base_url)
                     .sorted_form_params(),
             )
     }

@@ -19,7 +19,7 @@ use algorithm::KeyedMac;
 use http::{HeaderMap, HeaderValue};
 use method::{Key, Running};
 use signature_header::Candidates;
-use signed_content::{exactly_one, feed, signed_header, toggled_port, Part, Sources};
+use signed_content::{feed, signed_header, toggled_port, Headers, Part, Sources};
 use std::{fmt, sync::Arc, time::Duration, time::SystemTime};
 use timestamp::{Clock, Timestamp};
 
@@ -192,9 +192,9 @@ impl Verifier {
             candidates,
             token,
             timestamp: raw_timestamp,
-        } = read_signatures(scheme, head.headers)?;
+        } = read_signatures(scheme, head.headers(scheme))?;
         let raw_timestamp = match &scheme.timestamp_header {
-            Some(name) => Some(signed_header(head.headers, name)?.as_bytes()),
+            Some(name) => Some(signed_header(head.headers(scheme), name)?.as_bytes()),
             None => raw_timestamp,
         };
         let timestamp = match raw_timestamp {
@@ -206,12 +206,12 @@ impl Verifier {
             None => None,
         };
         for name in scheme.content.headers() {
-            signed_header(head.headers, name)?;
+            signed_header(head.headers(scheme), name)?;
         }
 
         let mut running = Running::start(&inner.key_list, &candidates);
         let (before_body, _, _) = scheme.content.split_at_body();
-        let sources = head.sources(timestamp.as_ref(), None, &[]);
+        let sources = head.sources(scheme, timestamp.as_ref(), None, &[]);
         feed(before_body, &sources, &mut |bytes| running.update(bytes))?;
         Ok(Pending {
             running,
@@ -264,8 +264,17 @@ impl<'a> Head<'a> {
         }
     }
 
+    /// The headers as `scheme` reads them (with its aliases).
+    fn headers(&self, scheme: &'a Scheme) -> Headers<'a> {
+        Headers {
+            map: self.headers,
+            aliases: &scheme.aliases,
+        }
+    }
+
     fn sources(
         &self,
+        scheme: &'a Scheme,
         timestamp: Option<&'a Timestamp>,
         base_override: Option<&'a str>,
         body: &'a [u8],
@@ -274,7 +283,7 @@ impl<'a> Head<'a> {
             method: self.method,
             path_and_query: self.path_and_query,
             base_override,
-            headers: self.headers,
+            headers: self.headers(scheme),
             timestamp: timestamp.map(Timestamp::digits),
             body,
         }
@@ -294,14 +303,14 @@ struct Signatures<'h> {
 /// present), the raw token for token schemes, and a timestamp carried in a signature header.
 fn read_signatures<'h>(
     scheme: &Scheme,
-    headers: &'h HeaderMap,
+    headers: Headers<'h>,
 ) -> Result<Signatures<'h>, WebhookError> {
     let mut candidates = Candidates::new();
     let mut token = None;
     let mut timestamp = None;
     let mut present = false;
     for header in &scheme.headers {
-        let value: &HeaderValue = match exactly_one(headers, header) {
+        let value: &HeaderValue = match headers.one(header) {
             Ok(value) => value,
             Err(false) => continue,
             Err(true) => {
@@ -388,7 +397,7 @@ impl Pending {
         let inner = &*verifier.inner;
         let content = &inner.scheme.content;
         let (_, body_part, after_body) = content.split_at_body();
-        let sources = head.sources(timestamp.as_ref(), None, body);
+        let sources = head.sources(&inner.scheme, timestamp.as_ref(), None, body);
         let mut running = running;
         let mut sink = |bytes: &[u8]| running.update(bytes);
         let fed = if content.streams_body() {
@@ -438,7 +447,7 @@ impl Verifier {
             _ => None,
         })?;
         let other = toggled_port(base)?;
-        let sources = head.sources(timestamp, Some(&other), body);
+        let sources = head.sources(&self.inner.scheme, timestamp, Some(&other), body);
         let mut running = Running::start(&self.inner.key_list, candidates);
         feed(parts, &sources, &mut |bytes| running.update(bytes)).ok()?;
         running.matching_key(&self.inner.key_list, candidates, None)

@@ -311,7 +311,7 @@ pub(crate) struct Sources<'a> {
     pub(crate) path_and_query: &'a str,
     /// Replaces the configured public URL base (for the other-port variant).
     pub(crate) base_override: Option<&'a str>,
-    pub(crate) headers: &'a HeaderMap,
+    pub(crate) headers: Headers<'a>,
     /// The timestamp's digits as received (or, for the signer, as sent).
     pub(crate) timestamp: Option<&'a [u8]>,
     /// The complete body, for the parts that read it.
@@ -380,11 +380,34 @@ fn sorted_form_params(body: &[u8]) -> Vec<(String, String)> {
     params
 }
 
+/// The request's headers as a scheme reads them: a header absent under its own name is read
+/// under its alias, if the scheme has one (Standard Webhooks' `webhook-id` as Svix's `svix-id`).
+#[derive(Clone, Copy)]
+pub(crate) struct Headers<'a> {
+    pub(crate) map: &'a HeaderMap,
+    pub(crate) aliases: &'a [(HeaderName, HeaderName)],
+}
+
+impl<'a> Headers<'a> {
+    pub(crate) fn plain(map: &'a HeaderMap) -> Self {
+        Headers { map, aliases: &[] }
+    }
+
+    /// The one value of `name` (or of its alias when `name` is absent); `Err(false)` when
+    /// absent, `Err(true)` when repeated.
+    pub(crate) fn one(&self, name: &HeaderName) -> Result<&'a HeaderValue, bool> {
+        match exactly_one(self.map, name) {
+            Err(false) => match self.aliases.iter().find(|(canonical, _)| canonical == name) {
+                Some((_, alias)) => exactly_one(self.map, alias),
+                None => Err(false),
+            },
+            found => found,
+        }
+    }
+}
+
 /// The one value of `name`; `Err(false)` when absent, `Err(true)` when repeated.
-pub(crate) fn exactly_one<'a>(
-    headers: &'a HeaderMap,
-    name: &HeaderName,
-) -> Result<&'a HeaderValue, bool> {
+fn exactly_one<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Result<&'a HeaderValue, bool> {
     let mut values = headers.get_all(name).iter();
     match (values.next(), values.next()) {
         (Some(value), None) => Ok(value),
@@ -413,10 +436,10 @@ impl From<HeaderProblem> for WebhookError {
 }
 
 fn header_once<'a>(
-    headers: &'a HeaderMap,
+    headers: Headers<'a>,
     name: &HeaderName,
 ) -> Result<&'a HeaderValue, HeaderProblem> {
-    exactly_one(headers, name).map_err(|many| match many {
+    headers.one(name).map_err(|many| match many {
         false => HeaderProblem::Missing(name.clone()),
         true => HeaderProblem::Repeated(name.clone()),
     })
@@ -424,7 +447,7 @@ fn header_once<'a>(
 
 /// A header that the signed content or the timestamp is read from: present exactly once.
 pub(crate) fn signed_header<'a>(
-    headers: &'a HeaderMap,
+    headers: Headers<'a>,
     name: &HeaderName,
 ) -> Result<&'a HeaderValue, WebhookError> {
     Ok(header_once(headers, name)?)
@@ -503,11 +526,12 @@ mod tests {
     #[test]
     fn form_params_are_sorted_and_deduplicated() {
         let mut fed = Vec::new();
+        let headers = HeaderMap::new();
         let sources = Sources {
             method: &http::Method::POST,
             path_and_query: "/",
             base_override: None,
-            headers: &HeaderMap::new(),
+            headers: Headers::plain(&headers),
             timestamp: None,
             body: b"b=2&a=1&b=1&a=1",
         };
@@ -527,7 +551,7 @@ mod tests {
             method: &http::Method::POST,
             path_and_query: "/",
             base_override: None,
-            headers: &headers,
+            headers: Headers::plain(&headers),
             timestamp: None,
             body: b"",
         };

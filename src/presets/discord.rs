@@ -1,0 +1,26 @@
+use crate::{Scheme, SignedContent};
+
+impl Scheme {
+    /// [Discord](https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers):
+    /// `X-Signature-Ed25519: <hex Ed25519 signature of "{X-Signature-Timestamp}{body}">` (no
+    /// separator), checked with the application's public key (64 hex digits, from the Developer
+    /// Portal); Interactions and Webhook Events are signed alike. The timestamp is unix seconds;
+    /// the window is 300 s: Discord documents none. Discord probes with invalid signatures and
+    /// expects 401; the PING (`"type":1` → `{"type":1}`, or `"type":0` → 204) is answered by your
+    /// handler after verification. There is no delivery id header; deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::discord(),
+    ///     "b2d85e0aff91ce749227a8aa422a399d14db5087f781c3507830f4b56bf342ce",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn discord() -> Scheme {
+        Scheme::ed25519("discord", "X-Signature-Ed25519")
+            .timestamp_header("X-Signature-Timestamp")
+            .signed(SignedContent::new().timestamp().body())
+    }
+}

@@ -1,0 +1,20 @@
+use crate::Scheme;
+
+impl Scheme {
+    /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/#create-a-webhook):
+    /// `X-Gitlab-Token: <the webhook's secret token>`, compared in constant time. Nothing is
+    /// signed: the token proves the sender, not the body, and a captured request replays as is.
+    /// Deduplicate on `Idempotency-Key` (GitLab 17.4+, stable across retries). GitLab disables a
+    /// hook that keeps getting 4xx answers. For GitLab's newer HMAC signing token, use
+    /// [`Scheme::standard_webhooks`].
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::gitlab(), "glwh-secret-token-0123456789")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn gitlab() -> Scheme {
+        Scheme::token("gitlab", "X-Gitlab-Token")
+    }
+}

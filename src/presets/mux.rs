@@ -1,0 +1,22 @@
+use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Mux](https://www.mux.com/docs/core/verify-webhook-signatures):
+    /// `Mux-Signature: t=<timestamp>,v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of `"{t}.{body}"`,
+    /// keyed with the webhook's signing secret. Any matching `v1` is accepted; other schemes are
+    /// ignored. `t` is unix seconds; the window is 300 s, the SDK's default (Mux's docs leave it
+    /// to you; the SDK rejects only old timestamps, this preset both directions). Delivery ids
+    /// are not checked; deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::mux(), "SuperSecret123")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn mux() -> Scheme {
+        Scheme::hmac("mux", Algorithm::Sha256, "Mux-Signature")
+            .format(SignatureFormat::key_value(',', "t", "v1"))
+            .signed(SignedContent::new().timestamp().text(".").body())
+    }
+}

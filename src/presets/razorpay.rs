@@ -1,0 +1,18 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Razorpay](https://razorpay.com/docs/webhooks/integrations/):
+    /// `X-Razorpay-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook secret
+    /// set in the dashboard (not the API key secret). There is no timestamp, so nothing limits
+    /// replays; the `x-razorpay-event-id` header is not checked: deduplicate on it.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::razorpay(), "my-razorpay-webhook-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn razorpay() -> Scheme {
+        Scheme::hmac("razorpay", Algorithm::Sha256, "X-Razorpay-Signature")
+    }
+}

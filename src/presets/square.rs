@@ -1,0 +1,28 @@
+use crate::{Algorithm, Encoding, Scheme, SignedContent};
+use std::borrow::Cow;
+
+impl Scheme {
+    /// [Square](https://developer.squareup.com/docs/webhooks/step3validate):
+    /// `x-square-hmacsha256-signature: <base64 HMAC-SHA256 of "{notification URL}{body}">`, keyed
+    /// with the subscription's signature key (used as text, not decoded). The URL is
+    /// `notification_base_url` (scheme, host and any port, from configuration, since proxies
+    /// change what the server sees) followed by the request's path and query: it must come out
+    /// byte-identical to the notification URL registered with Square, trailing slash included.
+    /// There is no signed timestamp, so nothing limits replays; deduplicate on the body's
+    /// `event_id`. The legacy SHA-1 `x-square-signature` header is ignored.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::square("https://hooks.example.com"),
+    ///     "Ibxx_5AKakO-3qeNVR61Dw",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn square(notification_base_url: impl Into<Cow<'static, str>>) -> Scheme {
+        Scheme::hmac("square", Algorithm::Sha256, "x-square-hmacsha256-signature")
+            .encoding(Encoding::Base64)
+            .signed(SignedContent::new().public_url(notification_base_url).body())
+    }
+}

@@ -1,0 +1,35 @@
+use crate::{Encoding, Scheme, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Standard Webhooks (Ed25519)](https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
+    /// `webhook-signature: v1a,<base64> [v1a,<base64> ...]`, base64 Ed25519 signatures of
+    /// `"{webhook-id}.{webhook-timestamp}.{body}"`, checked with the sender's public key
+    /// (`whpk_<base64 of 32 bytes>`). Entries of other versions (the symmetric `v1`) are ignored,
+    /// but at least one `v1a` must match. The timestamp is unix seconds; the window is 300 s, as
+    /// in the reference libraries. `webhook-id` is stable across retries and not checked here;
+    /// deduplicate on it.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::standard_webhooks_ed25519(),
+    ///     "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn standard_webhooks_ed25519() -> Scheme {
+        Scheme::ed25519("standard_webhooks_ed25519", "webhook-signature")
+            .format(SignatureFormat::list(' ', "v1a,"))
+            .encoding(Encoding::Base64)
+            .timestamp_header("webhook-timestamp")
+            .signed(
+                SignedContent::new()
+                    .header("webhook-id")
+                    .text(".")
+                    .timestamp()
+                    .text(".")
+                    .body(),
+            )
+    }
+}

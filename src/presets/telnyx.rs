@@ -1,0 +1,26 @@
+use crate::{Encoding, Scheme, SignedContent};
+
+impl Scheme {
+    /// [Telnyx](https://developers.telnyx.com/docs/development/sdk/python/webhooks):
+    /// `telnyx-signature-ed25519: <base64 Ed25519 signature of "{telnyx-timestamp}|{body}">`,
+    /// checked with the account's public key (base64 of 32 bytes, from Mission Control → Keys &
+    /// Credentials). The timestamp is unix seconds; the window is 300 s, as in Telnyx's SDKs. This
+    /// is not Standard Webhooks despite Telnyx's wording: the headers and the signed string
+    /// differ. There is no delivery id header; deduplicate on the body's `data.id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::telnyx(),
+    ///     "b9SWCk+BizqCDciiof1KsmpHkwt6O7Qk2YtocFtl6ss=",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn telnyx() -> Scheme {
+        Scheme::ed25519("telnyx", "telnyx-signature-ed25519")
+            .encoding(Encoding::Base64)
+            .timestamp_header("telnyx-timestamp")
+            .signed(SignedContent::new().timestamp().text("|").body())
+    }
+}

@@ -1,0 +1,32 @@
+use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+use std::time::Duration;
+
+impl Scheme {
+    /// [Twitch](https://dev.twitch.tv/docs/eventsub/handling-webhook-events/) EventSub:
+    /// `Twitch-Eventsub-Message-Signature: sha256=<hex HMAC-SHA256 of "{Twitch-Eventsub-Message-Id}{Twitch-Eventsub-Message-Timestamp}{body}">`
+    /// (no separators), keyed with the subscription's `secret`. The timestamp is RFC 3339 (with
+    /// nanoseconds), signed as received; the window is 600 s (Twitch: reject if older than 10
+    /// minutes). The message id is signed but not checked for repeats: deduplicate on it, as
+    /// Twitch asks. The `webhook_callback_verification` challenge is signed too; echo its
+    /// `challenge` as `text/plain` from your handler.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::twitch(), "s3cRe7-tower-webhook")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn twitch() -> Scheme {
+        Scheme::hmac("twitch", Algorithm::Sha256, "Twitch-Eventsub-Message-Signature")
+            .prefix("sha256=")
+            .timestamp_header("Twitch-Eventsub-Message-Timestamp")
+            .timestamp_format(TimestampFormat::Rfc3339)
+            .replay_window(Duration::from_secs(600))
+            .signed(
+                SignedContent::new()
+                    .header("Twitch-Eventsub-Message-Id")
+                    .timestamp()
+                    .body(),
+            )
+    }
+}

@@ -1,0 +1,23 @@
+use crate::{Algorithm, Encoding, Scheme};
+
+impl Scheme {
+    /// [Xero](https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/):
+    /// `x-xero-signature: <base64 HMAC-SHA256 of the raw body>`, keyed with the app's webhooks
+    /// key, used as text (it looks like base64 but is not decoded). There is no timestamp, so
+    /// nothing limits replays, and no delivery id. The "intent to receive" check is ordinary
+    /// verification, but Xero wants the 401 and the 200 with empty bodies: configure the
+    /// rejection accordingly.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::xero(),
+    ///     "kQ7mZ2xV9pR4tW8yB3nC6fJ1hL5sD0gA+eU7iO2qT9wX4zM8bN1vK6cF3rY5uH0jP2lS7dG4aE9oI1wQ==",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn xero() -> Scheme {
+        Scheme::hmac("xero", Algorithm::Sha256, "x-xero-signature").encoding(Encoding::Base64)
+    }
+}
