@@ -17,6 +17,10 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn coinbase_commerce() -> Scheme {
-        Scheme::hmac("coinbase_commerce", Algorithm::Sha256, "X-CC-Webhook-Signature")
+        Scheme::hmac(
+            "coinbase_commerce",
+            Algorithm::Sha256,
+            "X-CC-Webhook-Signature",
+        )
     }
 }

@@ -25,8 +25,9 @@ impl Scheme {
         Scheme::hmac("github", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
     }
 
-    /// GitHub's legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot
-    /// read the SHA-256 header. Prefer [`Scheme::github`].
+    /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries)'s
+    /// legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot read the
+    /// SHA-256 header. Prefer [`Scheme::github`].
     pub fn github_sha1() -> Scheme {
         Scheme::hmac("github_sha1", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
     }

@@ -1,7 +1,7 @@
 use crate::Scheme;
 
 impl Scheme {
-    /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/#create-a-webhook):
+    /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/):
     /// `X-Gitlab-Token: <the webhook's secret token>`, compared in constant time. Nothing is
     /// signed: the token proves the sender, not the body, and a captured request replays as is.
     /// Deduplicate on `Idempotency-Key` (GitLab 17.4+, stable across retries). GitLab disables a

@@ -5,9 +5,9 @@ impl Scheme {
     /// [HubSpot](https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation)
     /// (v3): `X-HubSpot-Signature-v3: <base64 HMAC-SHA256 of "{method}{URL}{body}{timestamp}">`
     /// (no separators), keyed with the app's client secret. The URL is `base_url` (scheme, host
-    /// and any port, from configuration) followed by the request's path and query as received;
-    /// HubSpot first decodes `%3A %2F %3F %40 %21 %24 %27 %28 %29 %2A %2C %3B`, which this preset
-    /// does not, so a URL containing those escapes fails. `X-HubSpot-Request-Timestamp` is unix
+    /// and any port, from configuration) followed by the request's path and query, with
+    /// `%3A %2F %3F %40 %21 %24 %27 %28 %29 %2A %2C %3B` decoded first, as HubSpot does (other
+    /// escapes such as `%20` stay). `X-HubSpot-Request-Timestamp` is unix
     /// milliseconds; the window is 300 s (HubSpot: reject if older than 5 minutes). The legacy
     /// v1/v2 `X-HubSpot-Signature` is ignored; deduplicate on each event's `eventId`.
     ///
@@ -28,7 +28,7 @@ impl Scheme {
             .signed(
                 SignedContent::new()
                     .method()
-                    .public_url(base_url)
+                    .public_url_unescaping(base_url, b":/?@!$'()*,;")
                     .body()
                     .timestamp(),
             )

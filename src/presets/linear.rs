@@ -4,7 +4,8 @@ impl Scheme {
     /// [Linear](https://linear.app/developers/webhooks#securing-webhooks):
     /// `Linear-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook's signing
     /// secret. Freshness comes from `webhookTimestamp` (milliseconds) inside the JSON body, which
-    /// must be within 60 s either way, as in Linear's SDK; it is checked after the signature,
+    /// must be within 60 s either way, as in Linear's SDK (a body without it is not checked,
+    /// as there); it is checked after the signature,
     /// with the `json` feature (without it, only the signature is checked).
     ///
     /// ```

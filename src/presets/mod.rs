@@ -1,56 +1,164 @@
-//! Provider presets: one constructor on [`Scheme`] per provider, in one file per provider (or
-//! per family, named for it).
+//! Provider presets: one constructor on [`Scheme`] per provider, each in its own file, and the
+//! registry of them all by name ([`Preset`], [`Scheme::by_name`]).
 //!
-//! | preset | header | signature | covers | window |
-//! | --- | --- | --- | --- | --- |
-//! | [`Scheme::amio`] | `X-Hub-Signature` | `sha1=` hex HMAC-SHA1 | body | – |
-//! | [`Scheme::autify`] | `X-Autify-Signature` | `sha1=` hex HMAC-SHA1 | body | – |
-//! | [`Scheme::qiscus`] | `QISCUS-SDK-SIGNATURE` | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::hubpay`] | `X-Hubpay-Hmac` (configurable) | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::message_signature`] | `X-Message-Signature` | hex HMAC-SHA256 | `{X-Message-Id}+{client id}`, **not the body** | – |
-//! | [`Scheme::github`] | `X-Hub-Signature-256` | `sha256=` hex HMAC-SHA256 | body | – |
-//! | [`Scheme::github_sha1`] | `X-Hub-Signature` | `sha1=` hex HMAC-SHA1 (legacy, explicit only) | body | – |
-//! | [`Scheme::stripe`] | `Stripe-Signature` | `t=…,v1=<hex>` HMAC-SHA256, any `v1` | `{t}.{body}` | 300 s |
-//! | [`Scheme::slack`] | `X-Slack-Signature` + `X-Slack-Request-Timestamp` | `v0=` hex HMAC-SHA256 | `v0:{ts}:{body}` | 300 s |
-//! | [`Scheme::shopify`] | `X-Shopify-Hmac-Sha256` | base64 HMAC-SHA256 | body | – |
-//! | [`Scheme::standard_webhooks`] / [`Scheme::svix`] | `webhook-*` / `svix-*` | `v1,<base64>` list, HMAC-SHA256, `whsec_` key | `{id}.{ts}.{body}` | 300 s |
-//! | [`Scheme::twilio`] | `X-Twilio-Signature` | base64 HMAC-SHA1 | public URL + sorted form params | – |
-//! | [`Scheme::linear`] | `Linear-Signature` | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::zoom`] | `x-zm-signature` + `x-zm-request-timestamp` | `v0=` hex HMAC-SHA256 | `v0:{ts}:{body}` | 300 s |
-//! | [`Scheme::paddle`] | `Paddle-Signature` | `ts=…;h1=<hex>` HMAC-SHA256 | `{ts}:{body}` | 300 s |
-//! | [`Scheme::calendly`] | `Calendly-Webhook-Signature` | `t=…,v1=<hex>` HMAC-SHA256 | `{t}.{body}` | 300 s |
-//! | [`Scheme::typeform`] | `Typeform-Signature` | `sha256=` base64 HMAC-SHA256 | body | – |
-//! | [`Scheme::woocommerce`] | `X-WC-Webhook-Signature` | base64 HMAC-SHA256 | body | – |
-//! | [`Scheme::intercom`] | `X-Hub-Signature` | `sha1=` hex HMAC-SHA1 | body | – |
-//! | [`Scheme::bitbucket`] | `X-Hub-Signature` | `sha256=` hex HMAC-SHA256 | body | – |
-//! | [`Scheme::gitea`] | `X-Gitea-Signature` | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::sentry`] | `Sentry-Hook-Signature` | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::lemon_squeezy`] | `X-Signature` | hex HMAC-SHA256 | body | – |
-//! | [`Scheme::meta`] | `X-Hub-Signature-256` | `sha256=` hex HMAC-SHA256 | body | – |
+//! The README's preset table is generated from this registry (and checked against it by the
+//! tests), with the origin of each preset's known-answer vector.
+//!
+//! ```
+//! use tower_webhook::{presets::Preset, Scheme};
+//!
+//! // Config-driven apps pick a scheme by name.
+//! let scheme = Scheme::by_name("stripe").expect("a preset");
+//! assert_eq!(scheme.name(), "stripe");
+//!
+//! // URL-signed presets need the public base URL the provider calls.
+//! let twilio = Preset::find("twilio").unwrap();
+//! assert!(twilio.scheme().is_none());
+//! let scheme = twilio.scheme_with("https://hooks.example.com");
+//! assert_eq!(scheme.name(), "twilio");
+//! ```
 
+use crate::Scheme;
+
+/// One preset: its registry name, its provider and the provider's verification document.
+#[derive(Debug, Clone, Copy)]
+pub struct Preset {
+    name: &'static str,
+    provider: &'static str,
+    docs: &'static str,
+    parameter: Parameter,
+    build: fn(&str) -> Scheme,
+}
+
+/// What a preset needs besides the secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Parameter {
+    /// Nothing.
+    None,
+    /// The public base URL the provider calls (`https://hooks.example.com`), for presets that
+    /// sign the URL.
+    PublicBaseUrl,
+    /// The client id the signature covers.
+    ClientId,
+}
+
+impl Preset {
+    /// Every preset, sorted by name.
+    pub fn all() -> &'static [Preset] {
+        registry::PRESETS
+    }
+
+    /// The preset registered as `name`, such as `"stripe"`.
+    pub fn find(name: &str) -> Option<&'static Preset> {
+        registry::PRESETS.iter().find(|preset| preset.name == name)
+    }
+
+    /// The registry name, which is also the scheme's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The provider's name, such as `"Stripe"`.
+    pub fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    /// The provider's verification document.
+    pub fn docs(&self) -> &'static str {
+        self.docs
+    }
+
+    /// What the preset needs besides the secret.
+    pub fn parameter(&self) -> Parameter {
+        self.parameter
+    }
+
+    /// The scheme, for presets that need no parameter.
+    pub fn scheme(&self) -> Option<Scheme> {
+        (self.parameter == Parameter::None).then(|| (self.build)(""))
+    }
+
+    /// The scheme with its parameter (ignored by presets that need none).
+    pub fn scheme_with(&self, parameter: &str) -> Scheme {
+        (self.build)(parameter)
+    }
+}
+
+impl Scheme {
+    /// The preset registered as `name`, for presets that need no parameter (see [`Preset`] for
+    /// the others).
+    pub fn by_name(name: &str) -> Option<Scheme> {
+        Preset::find(name)?.scheme()
+    }
+}
+
+mod airtable;
 mod amio;
+mod asana;
 mod autify;
 mod bitbucket;
+mod r#box;
+mod cal_com;
 mod calendly;
+mod circleci;
+mod clerk;
+mod coinbase_commerce;
+mod customerio;
+mod discord;
+mod docusign;
+mod dropbox;
 mod gitea;
 mod github;
+mod gitlab;
+mod gogs;
+mod helpscout;
+mod heroku;
 mod hubpay;
+mod hubspot_v3;
 mod intercom;
+mod jira;
+mod launchdarkly;
 mod lemon_squeezy;
 mod linear;
+mod lob;
+mod mandrill;
 mod message_signature;
 mod meta;
+mod mux;
+mod notion;
+mod okta;
 mod paddle;
+mod pagerduty;
+mod persona;
+mod polar;
 mod qiscus;
+mod razorpay;
+mod recurly;
+mod registry;
+mod resend;
+mod sanity;
+mod segment;
+mod sendgrid;
 mod sentry;
 mod shopify;
 mod slack;
+mod square;
+mod squarespace;
 mod standard_webhooks;
+mod standard_webhooks_ed25519;
 mod stripe;
+mod telegram;
+mod telnyx;
+mod trello;
 mod twilio;
+mod twitch;
+mod twitter;
 mod typeform;
+mod vercel;
+mod webflow;
 mod woocommerce;
+mod workos;
+mod xero;
+mod zendesk;
 mod zoom;
-
-#[cfg(doc)]
-use crate::Scheme;

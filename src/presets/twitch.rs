@@ -17,16 +17,20 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn twitch() -> Scheme {
-        Scheme::hmac("twitch", Algorithm::Sha256, "Twitch-Eventsub-Message-Signature")
-            .prefix("sha256=")
-            .timestamp_header("Twitch-Eventsub-Message-Timestamp")
-            .timestamp_format(TimestampFormat::Rfc3339)
-            .replay_window(Duration::from_secs(600))
-            .signed(
-                SignedContent::new()
-                    .header("Twitch-Eventsub-Message-Id")
-                    .timestamp()
-                    .body(),
-            )
+        Scheme::hmac(
+            "twitch",
+            Algorithm::Sha256,
+            "Twitch-Eventsub-Message-Signature",
+        )
+        .prefix("sha256=")
+        .timestamp_header("Twitch-Eventsub-Message-Timestamp")
+        .timestamp_format(TimestampFormat::Rfc3339)
+        .replay_window(Duration::from_secs(600))
+        .signed(
+            SignedContent::new()
+                .header("Twitch-Eventsub-Message-Id")
+                .timestamp()
+                .body(),
+        )
     }
 }

@@ -376,6 +376,22 @@ impl SignatureFormat {
     }
 }
 
+impl std::fmt::Display for SignatureFormat {
+    /// The layout with placeholders, such as `t=<ts>,v1=<sig>` or `v1,<sig> …`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.kind {
+            Kind::Single { prefix } => write!(f, "{prefix}<sig>"),
+            Kind::KeyValue {
+                separator,
+                timestamp_key,
+                signature_key,
+            } => write!(f, "{timestamp_key}=<ts>{separator}{signature_key}=<sig>"),
+            Kind::List { separator, prefix } => write!(f, "{prefix}<sig>{separator}…"),
+            Kind::TimestampFirst { separator } => write!(f, "<ts>{separator}<sig>{separator}…"),
+        }
+    }
+}
+
 /// Items between separators, trimmed, empty ones skipped.
 fn split(value: &[u8], separator: char) -> impl Iterator<Item = &[u8]> {
     let mut buffer = [0u8; 4];

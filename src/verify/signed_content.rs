@@ -60,6 +60,9 @@ pub(crate) enum Part {
     PublicUrl {
         base: Cow<'static, str>,
         either_port: bool,
+        /// Bytes whose percent-escapes in the path and query are decoded before signing
+        /// (HubSpot's table).
+        unescape: &'static [u8],
     },
 }
 
@@ -152,6 +155,24 @@ impl SignedContent {
         self.parts.push(Part::PublicUrl {
             base: trim_base(base.into()),
             either_port: false,
+            unescape: &[],
+        });
+        self
+    }
+
+    /// Like [`public_url`](Self::public_url), with the percent-escapes of `unescape`'s bytes in
+    /// the path and query decoded before signing (HubSpot v3 decodes `%3A` to `:` and so on for
+    /// `:/?@!$'()*,;`); other escapes stay as received.
+    #[must_use]
+    pub fn public_url_unescaping(
+        mut self,
+        base: impl Into<Cow<'static, str>>,
+        unescape: &'static [u8],
+    ) -> Self {
+        self.parts.push(Part::PublicUrl {
+            base: trim_base(base.into()),
+            either_port: false,
+            unescape,
         });
         self
     }
@@ -163,6 +184,7 @@ impl SignedContent {
         self.parts.push(Part::PublicUrl {
             base: trim_base(base.into()),
             either_port: true,
+            unescape: &[],
         });
         self
     }
@@ -355,13 +377,36 @@ pub(crate) fn feed(
                 }
             },
             Part::Method => sink(sources.method.as_str().as_bytes()),
-            Part::PublicUrl { base, .. } => {
+            Part::PublicUrl { base, unescape, .. } => {
                 sink(sources.base_override.unwrap_or(base).as_bytes());
-                sink(sources.path_and_query.as_bytes());
+                feed_unescaped(sources.path_and_query.as_bytes(), unescape, sink);
             }
         }
     }
     Ok(())
+}
+
+/// Feeds `text` with the percent-escapes of the bytes in `unescape` decoded, in runs.
+fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
+    let mut start = 0;
+    let mut at = 0;
+    while at + 2 < text.len() {
+        let decoded = (text[at] == b'%')
+            .then(|| std::str::from_utf8(&text[at + 1..at + 3]).ok())
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .filter(|byte| unescape.contains(byte));
+        match decoded {
+            Some(byte) => {
+                sink(&text[start..at]);
+                sink(&[byte]);
+                at += 3;
+                start = at;
+            }
+            None => at += 1,
+        }
+    }
+    sink(&text[start..]);
 }
 
 /// The decoded value of the query parameter `name`, if present.
@@ -498,6 +543,17 @@ mod tests {
     #[test]
     fn body_twice_is_an_error() {
         assert!(SignedContent::body_only().body().error.is_some());
+    }
+
+    #[test]
+    fn only_the_listed_escapes_are_decoded() {
+        let mut out = Vec::new();
+        feed_unescaped(
+            b"/a?x=https%3A%2f%2Fb%20c%3",
+            b":/",
+            &mut |bytes: &[u8]| out.extend_from_slice(bytes),
+        );
+        assert_eq!(out, b"/a?x=https://b%20c%3");
     }
 
     #[test]

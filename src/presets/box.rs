@@ -1,0 +1,33 @@
+use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
+use std::time::Duration;
+
+impl Scheme {
+    /// [Box](https://developer.box.com/guides/webhooks/v2/signatures-v2/):
+    /// `box-signature-primary: <base64 HMAC-SHA256 of "{body}{box-delivery-timestamp}">` (no
+    /// separator), keyed with the primary signature key; `box-signature-secondary` carries the
+    /// same made with the secondary key, and either may match (configure both keys with
+    /// [`with_secrets`](crate::VerifyWebhookLayer::with_secrets)). The timestamp is the RFC 3339
+    /// `box-delivery-timestamp`, signed as received; it must be within 600 s, Box's documented
+    /// ten minutes, here in both directions (Box rejects only old ones). `box-signature-version`
+    /// and `box-signature-algorithm` are not checked; deduplicate on the body's `id`
+    /// (`box-delivery-id` changes on every retry).
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::with_secrets(
+    ///     Scheme::r#box(),
+    ///     [("primary", "SamplePrimaryKey"), ("secondary", "SampleSecondaryKey")],
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn r#box() -> Scheme {
+        Scheme::hmac("box", Algorithm::Sha256, "box-signature-primary")
+            .also_signature_headers(["box-signature-secondary"])
+            .encoding(Encoding::Base64)
+            .timestamp_header("box-delivery-timestamp")
+            .timestamp_format(TimestampFormat::Rfc3339)
+            .signed(SignedContent::new().body().timestamp())
+            .replay_window(Duration::from_secs(600))
+    }
+}

@@ -1,0 +1,19 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Cal.com](https://cal.com/docs/developing/guides/automation/webhooks):
+    /// `X-Cal-Signature-256: <hex HMAC-SHA256 of the raw body>` (no `sha256=` prefix), keyed with
+    /// the webhook's secret. A webhook without a secret sends the literal `no-secret-provided`,
+    /// which never verifies. No timestamp is signed, so there is no replay window; Cal.com sends
+    /// no delivery id.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::cal_com(), "cal-webhook-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn cal_com() -> Scheme {
+        Scheme::hmac("cal_com", Algorithm::Sha256, "X-Cal-Signature-256")
+    }
+}

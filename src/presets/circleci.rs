@@ -1,0 +1,21 @@
+use crate::{Algorithm, Scheme, SignatureFormat};
+
+impl Scheme {
+    /// [CircleCI](https://circleci.com/docs/webhooks/):
+    /// `circleci-signature: v1=<hex>[,v2=...]`, hex HMAC-SHA256 of the raw body, keyed with the
+    /// webhook's secret token. Only `v1` entries count (the only version today); others are
+    /// ignored. A webhook without a secret sends no signature and is rejected. No timestamp is
+    /// signed, so there is no replay window; delivery ids are not checked, deduplicate on the
+    /// body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::circleci(), "circleci-secret-token")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn circleci() -> Scheme {
+        Scheme::hmac("circleci", Algorithm::Sha256, "circleci-signature")
+            .format(SignatureFormat::list(',', "v1="))
+    }
+}

@@ -1,0 +1,35 @@
+use crate::{Algorithm, Encoding, Scheme, SecretFormat, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Clerk](https://clerk.com/docs/webhooks/sync-data): Standard Webhooks
+    /// delivered by Svix, `svix-signature: v1,<base64> [v1,<base64> ...]`, base64 HMAC-SHA256 of
+    /// `"{svix-id}.{svix-timestamp}.{body}"`, keyed with the signing secret `whsec_<base64>`,
+    /// whose decoded bytes are the key. The timestamp is `svix-timestamp` in seconds, within
+    /// 300 s, the Svix libraries' tolerance. Only the `svix-*` header names are read, as Clerk's
+    /// own helper does; deduplicate on `svix-id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::clerk(),
+    ///     "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn clerk() -> Scheme {
+        Scheme::hmac("clerk", Algorithm::Sha256, "svix-signature")
+            .format(SignatureFormat::list(' ', "v1,"))
+            .encoding(Encoding::Base64)
+            .secret_format(SecretFormat::Base64 { prefix: "whsec_" })
+            .timestamp_header("svix-timestamp")
+            .signed(
+                SignedContent::new()
+                    .header("svix-id")
+                    .text(".")
+                    .timestamp()
+                    .text(".")
+                    .body(),
+            )
+    }
+}

@@ -1,0 +1,24 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Customer.io](https://docs.customer.io/api/webhooks/) reporting webhooks:
+    /// `X-CIO-Signature: <hex HMAC-SHA256 of "v0:{X-CIO-Timestamp}:{body}">`, keyed with the
+    /// reporting webhook's signing key. The timestamp is `X-CIO-Timestamp` in seconds, within
+    /// 300 s: Customer.io documents none. Campaign "webhook actions" are unsigned and not
+    /// covered; delivery ids are not checked, deduplicate on the body's `event_id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::customerio(),
+    ///     "3a1f0e0c2b7d4e6f8a9b0c1d2e3f4a5b",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn customerio() -> Scheme {
+        Scheme::hmac("customerio", Algorithm::Sha256, "X-CIO-Signature")
+            .timestamp_header("X-CIO-Timestamp")
+            .signed(super::slack::v0_timestamp_body())
+    }
+}

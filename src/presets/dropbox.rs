@@ -1,0 +1,19 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Dropbox](https://www.dropbox.com/developers/reference/webhooks):
+    /// `X-Dropbox-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the app secret. There
+    /// is no timestamp, so nothing limits replays, and no delivery id (a notification only says
+    /// which accounts changed). The verification `GET ?challenge=…` is unsigned and not handled
+    /// here: echo the value as `text/plain` with `X-Content-Type-Options: nosniff` in your router.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::dropbox(), "dbx-app-secret-0123456789")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn dropbox() -> Scheme {
+        Scheme::hmac("dropbox", Algorithm::Sha256, "X-Dropbox-Signature")
+    }
+}

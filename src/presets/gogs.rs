@@ -1,0 +1,20 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Gogs](https://gogs.io/docs/advancing/webhooks):
+    /// `X-Gogs-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook's secret.
+    /// Only the `application/json` content type is covered: with
+    /// `application/x-www-form-urlencoded` Gogs signs the decoded `payload` JSON, not the body
+    /// sent. No timestamp is signed, so there is no replay window; delivery ids are not checked,
+    /// deduplicate on `X-Gogs-Delivery`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::gogs(), "gogs-webhook-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn gogs() -> Scheme {
+        Scheme::hmac("gogs", Algorithm::Sha256, "X-Gogs-Signature")
+    }
+}

@@ -1,0 +1,19 @@
+use crate::{Algorithm, Encoding, Scheme};
+
+impl Scheme {
+    /// [Help Scout](https://developer.helpscout.com/webhooks/):
+    /// `X-HelpScout-Signature: <base64 HMAC-SHA1 of the raw body>`, keyed with the webhook's
+    /// secret key. No timestamp is signed, so there is no replay window; Help Scout sends no
+    /// delivery id. The event type is in `X-HelpScout-Event` (`helpscout.test` for test events).
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::helpscout(), "asdffdsa")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn helpscout() -> Scheme {
+        Scheme::hmac("helpscout", Algorithm::Sha1, "X-HelpScout-Signature")
+            .encoding(Encoding::Base64)
+    }
+}

@@ -1,0 +1,20 @@
+use crate::{Algorithm, Encoding, Scheme};
+
+impl Scheme {
+    /// [Heroku](https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests):
+    /// `Heroku-Webhook-Hmac-SHA256: <base64 HMAC-SHA256 of the raw body>`, keyed with the
+    /// webhook subscription's secret. No timestamp is signed, so there is no replay window; the
+    /// optional `Authorization` value Heroku can also send is not checked, nor are delivery ids:
+    /// deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::heroku(), "heroku-webhook-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn heroku() -> Scheme {
+        Scheme::hmac("heroku", Algorithm::Sha256, "Heroku-Webhook-Hmac-SHA256")
+            .encoding(Encoding::Base64)
+    }
+}

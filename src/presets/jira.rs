@@ -1,0 +1,20 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Jira Cloud](https://developer.atlassian.com/cloud/jira/platform/webhooks/):
+    /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the secret set on
+    /// the admin webhook. Only admin webhooks registered with a secret are signed; the JWTs that
+    /// Connect and OAuth 2.0 apps receive are not covered. No timestamp is signed, so there is no
+    /// replay window; delivery ids are not checked, deduplicate on
+    /// `X-Atlassian-Webhook-Identifier`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::jira(), "jira-admin-webhook-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn jira() -> Scheme {
+        Scheme::hmac("jira", Algorithm::Sha256, "X-Hub-Signature").prefix("sha256=")
+    }
+}

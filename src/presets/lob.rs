@@ -1,0 +1,21 @@
+use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+
+impl Scheme {
+    /// [Lob](https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks):
+    /// `Lob-Signature: <hex HMAC-SHA256 of "{Lob-Signature-Timestamp}.{body}">`, keyed with the
+    /// webhook's secret. The timestamp is `Lob-Signature-Timestamp` in milliseconds, within
+    /// 300 s: Lob documents none. Delivery ids are not checked; deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::lob(), "lob_whsec_9b8a7c6d5e4f")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn lob() -> Scheme {
+        Scheme::hmac("lob", Algorithm::Sha256, "Lob-Signature")
+            .timestamp_header("Lob-Signature-Timestamp")
+            .timestamp_format(TimestampFormat::Milliseconds)
+            .signed(SignedContent::new().timestamp().text(".").body())
+    }
+}

@@ -1,0 +1,32 @@
+use crate::{Algorithm, Encoding, Scheme, SignedContent};
+use std::borrow::Cow;
+
+impl Scheme {
+    /// [Mailchimp Transactional (Mandrill)](https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests):
+    /// `X-Mandrill-Signature: <base64 HMAC-SHA1>` of the webhook URL followed by each POST
+    /// parameter's name and value, sorted by name, keyed with the webhook's authentication key.
+    /// `public_base_url` is the scheme and host (with any port and `user:pass@`) exactly as
+    /// entered in Mandrill; the request's path and query follow it as received, so they must
+    /// match the configured URL too (a trailing slash matters). No timestamp is signed, so there
+    /// is no replay window. Mandrill's unsigned `HEAD` check when a webhook is added is not
+    /// verified (safe methods pass by default): answer it with 200.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::mandrill("https://hooks.example.com"),
+    ///     "hT2o5aFQm0_P4nYhZ8tKzQ",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn mandrill(public_base_url: impl Into<Cow<'static, str>>) -> Scheme {
+        Scheme::hmac("mandrill", Algorithm::Sha1, "X-Mandrill-Signature")
+            .encoding(Encoding::Base64)
+            .signed(
+                SignedContent::new()
+                    .public_url(public_base_url)
+                    .sorted_form_params(),
+            )
+    }
+}

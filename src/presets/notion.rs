@@ -1,0 +1,20 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Notion](https://developers.notion.com/reference/webhooks):
+    /// `X-Notion-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the
+    /// subscription's `verification_token`. The body's `timestamp` is not checked (Notion
+    /// documents no window), so nothing limits replays; deduplicate on the body's `id`. The
+    /// initial `{"verification_token": …}` POST arrives before you know the token: receive it
+    /// outside this layer.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::notion(), "secret_abc123_verification_token")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn notion() -> Scheme {
+        Scheme::hmac("notion", Algorithm::Sha256, "X-Notion-Signature").prefix("sha256=")
+    }
+}

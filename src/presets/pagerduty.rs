@@ -1,0 +1,24 @@
+use crate::{Algorithm, Scheme, SignatureFormat};
+
+impl Scheme {
+    /// [PagerDuty](https://developer.pagerduty.com/docs/verifying-signatures):
+    /// `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of the raw body, keyed
+    /// with the webhook subscription's secret used as text (not base64-decoded). Any `v1` may
+    /// match (PagerDuty sends several while a secret rotates); other versions are ignored. No
+    /// timestamp is signed, so there is no replay window; delivery ids are not checked,
+    /// deduplicate on `X-Webhook-Id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::pagerduty(),
+    ///     "lDQHScfUeXUKaQRNF+8XIiDKZ7XX3itBAYzwU0TARw8lJqRnkKl2iB1anSb0Z+IK",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn pagerduty() -> Scheme {
+        Scheme::hmac("pagerduty", Algorithm::Sha256, "X-PagerDuty-Signature")
+            .format(SignatureFormat::list(',', "v1="))
+    }
+}

@@ -1,0 +1,36 @@
+use crate::{Algorithm, Encoding, Scheme, SignatureFormat, SignedContent};
+
+impl Scheme {
+    /// [Polar](https://polar.sh/docs/integrate/webhooks/delivery): Standard Webhooks headers,
+    /// `webhook-signature: v1,<base64> [v1,<base64> ...]`, base64 HMAC-SHA256 of
+    /// `"{webhook-id}.{webhook-timestamp}.{body}"`. Unlike the standard, the key is the UTF-8
+    /// bytes of the whole secret, `whsec_` prefix included (not base64-decoded), as Polar's
+    /// server and SDK sign; endpoints whose secret was generated on or after 2026-09-08 use
+    /// standard keys, so use [`Scheme::standard_webhooks`] for those. The timestamp is
+    /// `webhook-timestamp` in seconds, within 300 s, the Standard Webhooks default. Deduplicate
+    /// on `webhook-id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::polar(),
+    ///     "whsec_ovyN6cPrTv56AApvzCaJno08SSmGJmgbWilb33N2JuK",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn polar() -> Scheme {
+        Scheme::hmac("polar", Algorithm::Sha256, "webhook-signature")
+            .format(SignatureFormat::list(' ', "v1,"))
+            .encoding(Encoding::Base64)
+            .timestamp_header("webhook-timestamp")
+            .signed(
+                SignedContent::new()
+                    .header("webhook-id")
+                    .text(".")
+                    .timestamp()
+                    .text(".")
+                    .body(),
+            )
+    }
+}

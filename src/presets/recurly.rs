@@ -1,0 +1,27 @@
+use crate::{Algorithm, Scheme, SignatureFormat, SignedContent, TimestampFormat};
+
+impl Scheme {
+    /// [Recurly](https://docs.recurly.com/recurly-subscriptions/docs/signature-verification):
+    /// `recurly-signature: <timestamp>,<hex>[,<hex>...]`, hex HMAC-SHA256 of
+    /// `"{timestamp}.{body}"`, keyed with the webhook endpoint's secret key used as text. Any
+    /// listed signature may match (Recurly sends several while a key rotates); an entry that is
+    /// not hex is skipped. The timestamp is in milliseconds and must be within 300 s either way,
+    /// the tolerance of Recurly's client libraries. Only JSON webhooks are signed (XML ones are
+    /// not covered); delivery ids are not checked, deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::recurly(),
+    ///     "354fab5bd35f5a0d50845ee7e30165244468b13c2c343f104e4e730a59326d9d",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn recurly() -> Scheme {
+        Scheme::hmac("recurly", Algorithm::Sha256, "recurly-signature")
+            .format(SignatureFormat::timestamp_then_signatures(','))
+            .timestamp_format(TimestampFormat::Milliseconds)
+            .signed(SignedContent::new().timestamp().text(".").body())
+    }
+}

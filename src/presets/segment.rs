@@ -1,0 +1,19 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Segment](https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication):
+    /// `X-Signature: <hex HMAC-SHA1 of the raw body>`, keyed with the destination's shared
+    /// secret. No timestamp is signed, so there is no replay window; deduplicate on the body's
+    /// `messageId`. Batched Webhooks (Actions) requests are not covered: Segment signs only the
+    /// first event of the batch, not the body sent.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::segment(), "segment-shared-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn segment() -> Scheme {
+        Scheme::hmac("segment", Algorithm::Sha1, "X-Signature")
+    }
+}

@@ -1,0 +1,28 @@
+use crate::{Algorithm, Encoding, Scheme, SignedContent};
+use std::borrow::Cow;
+
+impl Scheme {
+    /// [Trello](https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/):
+    /// `X-Trello-Webhook: <base64 HMAC-SHA1 of "{body}{callback URL}">` (no separator), keyed with
+    /// the application's OAuth 1.0 secret (not the API key or token). The callback URL is
+    /// `base_url` (scheme, host and any port, from configuration) followed by the request's path
+    /// and query; it must come out byte-identical to the `callbackURL` given at webhook creation.
+    /// The raw UTF-8 body is signed; Trello documents signing its payload as a "binary string"
+    /// (each UTF-16 unit cut to 8 bits), so bodies with non-ASCII text may fail to verify. There
+    /// is no timestamp, so nothing limits replays; deduplicate on the body's `action.id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::trello("https://hooks.example.com"),
+    ///     "trello-oauth1-application-secret-0123456789abcdef",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn trello(base_url: impl Into<Cow<'static, str>>) -> Scheme {
+        Scheme::hmac("trello", Algorithm::Sha1, "X-Trello-Webhook")
+            .encoding(Encoding::Base64)
+            .signed(SignedContent::new().body().public_url(base_url))
+    }
+}

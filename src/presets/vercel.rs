@@ -1,0 +1,18 @@
+use crate::{Algorithm, Scheme};
+
+impl Scheme {
+    /// [Vercel](https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks):
+    /// `x-vercel-signature: <hex HMAC-SHA1 of the raw body>`, keyed with the integration's client
+    /// secret (or, for account webhooks, the secret shown once at creation). There is no
+    /// timestamp, so nothing limits replays; deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::vercel(), "vercel-integration-client-secret-0123")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn vercel() -> Scheme {
+        Scheme::hmac("vercel", Algorithm::Sha1, "x-vercel-signature")
+    }
+}

@@ -1,0 +1,22 @@
+use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+
+impl Scheme {
+    /// [Webflow](https://developers.webflow.com/data/docs/working-with-webhooks):
+    /// `x-webflow-signature: <hex HMAC-SHA256 of "{x-webflow-timestamp}:{body}">`, keyed with the
+    /// OAuth app's client secret (or the secret returned when the webhook was created through the
+    /// API; dashboard-created webhooks are not signed). The timestamp is unix milliseconds; the
+    /// window is 300 s (Webflow: reject if older than 5 minutes). There is no delivery id.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::webflow(), "webflow-webhook-secret-0123456789")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn webflow() -> Scheme {
+        Scheme::hmac("webflow", Algorithm::Sha256, "x-webflow-signature")
+            .timestamp_header("x-webflow-timestamp")
+            .timestamp_format(TimestampFormat::Milliseconds)
+            .signed(SignedContent::new().timestamp().text(":").body())
+    }
+}

@@ -1,0 +1,24 @@
+use crate::{Algorithm, Scheme, SignatureFormat, SignedContent, TimestampFormat};
+use std::time::Duration;
+
+impl Scheme {
+    /// [WorkOS](https://workos.com/docs/events/data-syncing/webhooks):
+    /// `WorkOS-Signature: t=<timestamp>, v1=<hex>`, hex HMAC-SHA256 of `"{t}.{body}"`, keyed
+    /// with the endpoint's webhook secret. `t` is in milliseconds and must be within 180 s, the
+    /// default of WorkOS's SDKs, in either direction. WorkOS sends no delivery id header;
+    /// deduplicate on the body's `id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::workos(), "LJlTiC19GmCKWs8AE0IaOQcos")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn workos() -> Scheme {
+        Scheme::hmac("workos", Algorithm::Sha256, "WorkOS-Signature")
+            .format(SignatureFormat::key_value(',', "t", "v1"))
+            .timestamp_format(TimestampFormat::Milliseconds)
+            .signed(SignedContent::new().timestamp().text(".").body())
+            .replay_window(Duration::from_secs(180))
+    }
+}

@@ -1,0 +1,29 @@
+use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
+
+impl Scheme {
+    /// [Zendesk](https://developer.zendesk.com/documentation/webhooks/verifying/):
+    /// `X-Zendesk-Webhook-Signature: <base64 HMAC-SHA256 of "{timestamp}{body}">` (no
+    /// separator), keyed with the webhook's signing secret used as text (it looks like base64 but
+    /// is not decoded). The timestamp is `X-Zendesk-Webhook-Signature-Timestamp`, an RFC 3339
+    /// date-time signed as received, within 300 s: Zendesk documents none. Requests without a
+    /// body sign the timestamp alone. Delivery ids are not checked; deduplicate on
+    /// `X-Zendesk-Webhook-Invocation-Id`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// // Zendesk's documented secret for test requests sent before a webhook exists.
+    /// let layer = VerifyWebhookLayer::new(
+    ///     Scheme::zendesk(),
+    ///     "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==",
+    /// )?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn zendesk() -> Scheme {
+        Scheme::hmac("zendesk", Algorithm::Sha256, "X-Zendesk-Webhook-Signature")
+            .encoding(Encoding::Base64)
+            .timestamp_header("X-Zendesk-Webhook-Signature-Timestamp")
+            .timestamp_format(TimestampFormat::Rfc3339)
+            .signed(SignedContent::new().timestamp().body())
+    }
+}

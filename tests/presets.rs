@@ -1,0 +1,157 @@
+//! The registry is the one table of presets: every preset file is in it with the link its doc
+//! gives, and the README's table is generated from it (`UPDATE_README=1 cargo test --test
+//! presets` rewrites it).
+
+use std::fmt::Write as _;
+use tower_webhook::{presets::Parameter, presets::Preset, Scheme};
+
+const START: &str = "<!-- presets:start -->";
+const END: &str = "<!-- presets:end -->";
+
+fn scheme_of(preset: &Preset) -> Scheme {
+    match preset.parameter() {
+        Parameter::None => preset.scheme().expect("no parameter needed"),
+        _ => preset.scheme_with("https://hooks.example.com"),
+    }
+}
+
+/// Where each preset's valid known-answer vectors come from.
+fn vector_origin(name: &str) -> String {
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("vectors/providers.json")).unwrap();
+    let sources: Vec<&str> = cases
+        .iter()
+        .filter(|case| case["preset"] == name && case["expect"] == "valid")
+        .filter_map(|case| case["source"].as_str())
+        .collect();
+    if sources.iter().any(|source| source.starts_with("official")) {
+        "the provider's own".to_owned()
+    } else if sources.is_empty() {
+        "none".to_owned()
+    } else {
+        "Python, from the document".to_owned()
+    }
+}
+
+fn table() -> String {
+    let mut out = String::from(
+        "| preset | provider | signature header(s) | signature | signs | window | vector |\n\
+         | --- | --- | --- | --- | --- | --- | --- |\n",
+    );
+    for preset in Preset::all() {
+        let scheme = scheme_of(preset);
+        let constructor = match preset.parameter() {
+            Parameter::None => format!("`Scheme::{}()`", preset.name()),
+            Parameter::PublicBaseUrl => format!("`Scheme::{}(public_base_url)`", preset.name()),
+            _ => format!("`Scheme::{}(client_id)`", preset.name()),
+        };
+        let provider = if preset.docs().is_empty() {
+            preset.provider().to_owned()
+        } else {
+            format!("[{}]({})", preset.provider(), preset.docs())
+        };
+        let headers: Vec<String> = scheme
+            .signature_header_names()
+            .iter()
+            .take(2)
+            .map(|header| format!("`{header}`"))
+            .collect();
+        let more = if scheme.signature_header_names().len() > 2 {
+            ", …"
+        } else {
+            ""
+        };
+        let signature = match scheme.method() {
+            tower_webhook::Method::Token => "token, constant-time".to_owned(),
+            method => format!(
+                "`{}` {:?} {}",
+                scheme.signature_format(),
+                scheme.signature_encoding(),
+                method
+            ),
+        };
+        let signs = scheme.signed_content().describe();
+        let signs = if signs.is_empty() {
+            "nothing (token)".to_owned()
+        } else {
+            format!("`{signs}`")
+        };
+        let window = scheme
+            .window()
+            .map_or("–".to_owned(), |window| format!("{} s", window.as_secs()));
+        writeln!(
+            out,
+            "| {constructor} | {provider} | {}{more} | {signature} | {signs} | {window} | {} |",
+            headers.join(", "),
+            vector_origin(preset.name())
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn the_readme_table_is_generated_from_the_registry() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md has no {START} … {END} markers");
+    };
+    let current = &readme[start + START.len()..end];
+    let expected = format!("\n{}", table());
+    if current != expected {
+        if std::env::var_os("UPDATE_README").is_some() {
+            let updated = format!("{}{START}{expected}{}", &readme[..start], &readme[end..]);
+            std::fs::write(path, updated).unwrap();
+        } else {
+            panic!(
+                "README.md's preset table is stale: run UPDATE_README=1 cargo test --test presets"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_preset_file_is_registered_with_the_link_its_doc_gives() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/presets");
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if file == "mod.rs" || file == "registry.rs" {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for line in source.lines() {
+            let Some(rest) = line.trim().strip_prefix("pub fn ") else {
+                continue;
+            };
+            let name = rest.split('(').next().unwrap().trim_start_matches("r#");
+            match Preset::find(name) {
+                None => problems.push(format!("{file}: `{name}` is not in the registry")),
+                Some(preset) if !preset.docs().is_empty() && !source.contains(preset.docs()) => {
+                    problems.push(format!(
+                        "{file}: the registry's link for `{name}` is not in its doc"
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn at_least_65_presets_and_every_one_builds() {
+    assert!(Preset::all().len() >= 65, "{} presets", Preset::all().len());
+    for preset in Preset::all() {
+        let scheme = scheme_of(preset);
+        assert_eq!(scheme.name(), preset.name());
+    }
+    assert!(Scheme::by_name("stripe").is_some());
+    assert!(
+        Scheme::by_name("twilio").is_none(),
+        "twilio needs its public URL"
+    );
+    assert!(Scheme::by_name("no such provider").is_none());
+}
