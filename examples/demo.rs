@@ -14,7 +14,7 @@ use support::Provider;
 struct Case {
     provider: &'static str,
     name: String,
-    path: &'static str,
+    path: String,
     headers: HeaderMap,
     body: Vec<u8>,
     expected: StatusCode,
@@ -43,7 +43,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
         cases.push(Case {
             provider: provider.name,
             name: name.to_owned(),
-            path: provider.path,
+            path: provider.path.clone(),
             headers: headers.clone(),
             body: body.to_vec(),
             expected,
@@ -141,6 +141,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("receiver listening on http://{addr}\n");
 
     let mut cases: Vec<Case> = support::providers().iter().flat_map(cases_for).collect();
+    cases.extend(family_cases(&support::all_providers()));
     // Amio's own published test vector, byte for byte.
     let mut published = HeaderMap::new();
     published.insert(
@@ -150,7 +151,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     cases.insert(0, Case {
         provider: "amio",
         name: "Amio's published test vector".into(),
-        path: "/webhooks/amio",
+        path: "/webhooks/amio".into(),
         headers: published,
         body: br#"{"event":"messages_delivered","timestamp":"2018-03-01T11:54:14.886Z","data":{"channel":{"id":"viber_service_messages_test","type":"viber"},"contact":{"phone_number":"+420606123456"},"messages":[{"id":"151990525359991"}]}}"#.to_vec(),
         expected: StatusCode::OK,
@@ -166,9 +167,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Large bodies go through the streaming client, which hears an early 413 even while
         // the server closes the connection under a body it refused to read.
         let sent = if case.body.len() > 64 * 1024 {
-            support::post_streaming(addr, case.path, &case.headers, case.body).await
+            support::post_streaming(addr, &case.path, &case.headers, case.body).await
         } else {
-            support::post_over_tcp(addr, case.path, &case.headers, case.body).await
+            support::post_over_tcp(addr, &case.path, &case.headers, case.body).await
         };
         let (status, reason) = match sent {
             Ok((status, body)) => (Some(status), reason(status, &body)),
@@ -196,6 +197,117 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// One valid and one rejected request for each family the named routes do not show: a URL-signed
+/// preset (Twilio), Ed25519 (Discord), ECDSA P-256 (SendGrid) and a shared token (GitLab). The
+/// public-key ones are signed here with the demo's private keys, not through this crate.
+fn family_cases(providers: &[Provider]) -> Vec<Case> {
+    let find = |name: &str| providers.iter().find(|p| p.name == name).expect("served");
+    let now = support::now().to_string();
+    let mut cases = Vec::new();
+    let mut pair = |provider: &Provider,
+                    headers: HeaderMap,
+                    body: Vec<u8>,
+                    bad: (&str, HeaderMap, Vec<u8>)| {
+        let (bad_name, bad_headers, bad_body) = bad;
+        cases.push(Case {
+            provider: provider.name,
+            name: format!("valid {}", provider.scheme.method()),
+            path: provider.path.clone(),
+            headers,
+            body,
+            expected: StatusCode::OK,
+        });
+        cases.push(Case {
+            provider: provider.name,
+            name: bad_name.to_owned(),
+            path: provider.path.clone(),
+            headers: bad_headers,
+            body: bad_body,
+            expected: StatusCode::UNAUTHORIZED,
+        });
+    };
+
+    // URL-signed: the public URL plus the sorted form parameters.
+    let twilio = find("twilio");
+    let form = b"CallSid=CA123&From=%2B14158675309&To=%2B18005551212".to_vec();
+    let request = http::Request::post(&twilio.path)
+        .body(form.clone())
+        .unwrap();
+    let signer = tower_webhook::Signer::new(twilio.scheme.clone(), &twilio.secret).unwrap();
+    let signed = signer.sign_request(&request, 0).unwrap();
+    let mut other = form.clone();
+    other[8] = b'9';
+    pair(
+        twilio,
+        signed.clone(),
+        form,
+        ("form parameter changed", signed, other),
+    );
+
+    // Ed25519 over timestamp + body.
+    let discord = find("discord");
+    let body = br#"{"type":1,"id":"42"}"#.to_vec();
+    let key = ed25519_dalek::SigningKey::from_bytes(&support::DEMO_ED25519_SEED);
+    let mut message = now.clone().into_bytes();
+    message.extend_from_slice(&body);
+    let signature = ed25519_dalek::Signer::sign(&key, &message);
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-signature-ed25519",
+        hex::encode(signature.to_bytes()).parse().unwrap(),
+    );
+    headers.insert("x-signature-timestamp", now.parse().unwrap());
+    pair(
+        discord,
+        headers.clone(),
+        body,
+        (
+            "body changed after signing",
+            headers,
+            br#"{"type":2,"id":"42"}"#.to_vec(),
+        ),
+    );
+
+    // ECDSA P-256 over timestamp + body, DER, base64.
+    let sendgrid = find("sendgrid");
+    let body = b"[{\"event\":\"delivered\",\"sg_event_id\":\"e1\"}]\r\n".to_vec();
+    let key = p256::ecdsa::SigningKey::from_slice(&support::DEMO_P256_SCALAR).unwrap();
+    let mut message = now.clone().into_bytes();
+    message.extend_from_slice(&body);
+    let signature: p256::ecdsa::Signature = p256::ecdsa::signature::Signer::sign(&key, &message);
+    let encoded = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(signature.to_der().as_bytes())
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-twilio-email-event-webhook-signature",
+        encoded.parse().unwrap(),
+    );
+    headers.insert(
+        "x-twilio-email-event-webhook-timestamp",
+        now.parse().unwrap(),
+    );
+    let mut other = body.clone();
+    other[3] = b'E';
+    pair(
+        sendgrid,
+        headers.clone(),
+        body,
+        ("body changed after signing", headers, other),
+    );
+
+    // A shared token, compared in constant time.
+    let gitlab = find("gitlab");
+    let body = br#"{"object_kind":"push"}"#.to_vec();
+    let mut headers = HeaderMap::new();
+    headers.insert("x-gitlab-token", gitlab.secret.parse().unwrap());
+    let mut wrong = HeaderMap::new();
+    wrong.insert("x-gitlab-token", "not-the-token".parse().unwrap());
+    pair(gitlab, headers, body.clone(), ("wrong token", wrong, body));
+    cases
 }
 
 /// "accepted" or the rejection's error code.

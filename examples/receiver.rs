@@ -18,18 +18,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "tower-webhook receiver on http://{}",
         listener.local_addr()?
     );
-    for provider in support::providers() {
-        println!("  POST {:<22} {}", provider.path, provider.scheme.name());
-    }
-    println!("secrets (environment variable = value used when unset):");
-    for (name, default) in support::ENVIRONMENT {
-        let source = if std::env::var(name).is_ok() {
+    println!("routes, each with its key (environment variable: value in use):");
+    for provider in support::all_providers() {
+        let variable = support::key_variable(&provider);
+        let source = if std::env::var(&variable).is_ok() {
             "set"
         } else {
             "default"
         };
-        println!("  {name} = {default:?} ({source})");
+        println!(
+            "  POST {:<36} {variable} = {:?} ({source})",
+            provider.path, provider.secret
+        );
     }
+    let public_url = std::env::var("PUBLIC_URL");
+    println!(
+        "PUBLIC_URL = {:?} ({}), the base URL-signed presets expect",
+        public_url.as_deref().unwrap_or(support::DEFAULT_PUBLIC_URL),
+        if public_url.is_ok() { "set" } else { "default" }
+    );
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

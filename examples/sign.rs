@@ -14,13 +14,13 @@ use std::io::Read;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let names: Vec<&str> = support::providers().iter().map(|p| p.name).collect();
+    let names: Vec<&str> = support::all_providers().iter().map(|p| p.name).collect();
     let Some(name) = args.next() else {
         eprintln!("usage: sign <provider> [Header=value ...] < body");
         eprintln!("providers: {}", names.join(", "));
         std::process::exit(2);
     };
-    let providers = support::providers();
+    let providers = support::all_providers();
     let Some(provider) = providers.iter().find(|p| p.name == name) else {
         eprintln!("unknown provider {name:?}; one of: {}", names.join(", "));
         std::process::exit(2);

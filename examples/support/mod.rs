@@ -7,12 +7,15 @@ use http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
-use tower_webhook::{ConfigError, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer};
+use tower_webhook::{
+    presets::{Parameter, Preset},
+    ConfigError, Method, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
+};
 
 /// One provider the receiver serves: its route, scheme and secret.
 pub(crate) struct Provider {
     pub(crate) name: &'static str,
-    pub(crate) path: &'static str,
+    pub(crate) path: String,
     pub(crate) scheme: Scheme,
     pub(crate) secret: String,
 }
@@ -28,65 +31,162 @@ pub(crate) fn providers() -> Vec<Provider> {
     vec![
         Provider {
             name: "amio",
-            path: "/webhooks/amio",
+            path: "/webhooks/amio".into(),
             scheme: Scheme::amio(),
             secret: env_or("AMIO_SECRET", "WebhookSecret"),
         },
         Provider {
             name: "autify",
-            path: "/webhooks/autify",
+            path: "/webhooks/autify".into(),
             scheme: Scheme::autify(),
             secret: env_or("AUTIFY_SECRET", "b2f82af62f9980f6b01e1cd7e716230d0a063f58"),
         },
         Provider {
             name: "qiscus",
-            path: "/webhooks/qiscus",
+            path: "/webhooks/qiscus".into(),
             scheme: Scheme::qiscus(),
             secret: env_or("QISCUS_SECRET", "qiscus-token"),
         },
         Provider {
             name: "hubpay",
-            path: "/webhooks/hubpay",
+            path: "/webhooks/hubpay".into(),
             scheme: Scheme::hubpay(),
             secret: env_or("HUBPAY_SECRET", "f7b3ca9275d949d9b74f7f1b"),
         },
         Provider {
             name: "message",
-            path: "/webhooks/message",
+            path: "/webhooks/message".into(),
             scheme: Scheme::message_signature(client_id),
             secret: env_or("MESSAGE_CLIENT_SECRET", "clientSecret"),
         },
         Provider {
             name: "github",
-            path: "/webhooks/github",
+            path: "/webhooks/github".into(),
             scheme: Scheme::github(),
             secret: env_or("GITHUB_SECRET", "It's a Secret to Everybody"),
         },
         Provider {
             name: "stripe",
-            path: "/webhooks/stripe",
+            path: "/webhooks/stripe".into(),
             scheme: Scheme::stripe(),
             secret: env_or("STRIPE_SECRET", "whsec_stripe_test"),
         },
         Provider {
             name: "slack",
-            path: "/webhooks/slack",
+            path: "/webhooks/slack".into(),
             scheme: Scheme::slack(),
             secret: env_or("SLACK_SECRET", "8f742231b10e8888abcd99yyyzzz85a5"),
         },
         Provider {
             name: "shopify",
-            path: "/webhooks/shopify",
+            path: "/webhooks/shopify".into(),
             scheme: Scheme::shopify(),
             secret: env_or("SHOPIFY_SECRET", "shopify-secret"),
         },
         Provider {
             name: "standard",
-            path: "/webhooks/standard",
+            path: "/webhooks/standard".into(),
             scheme: Scheme::standard_webhooks(),
             secret: env_or("STANDARD_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
         },
     ]
+}
+
+/// The Ed25519 key the demo signs with (its public half is the receiver's default public key for
+/// Ed25519 presets); a fixed seed, for a reproducible demo only.
+pub(crate) const DEMO_ED25519_SEED: [u8; 32] = [0x42; 32];
+
+/// The P-256 key the demo signs with, likewise (a fixed scalar).
+pub(crate) const DEMO_P256_SCALAR: [u8; 32] = [0x24; 32];
+
+/// The public base URL the receiver's URL-signed presets expect, unless `PUBLIC_URL` says.
+pub(crate) const DEFAULT_PUBLIC_URL: &str = "https://hooks.example.com";
+
+/// The default key for a preset: the demo's public keys for public-key methods, otherwise the
+/// secret of the preset's first valid known-answer vector (which is in the provider's form).
+fn default_key(preset: &Preset) -> String {
+    use base64::Engine as _;
+    match scheme_of(preset).method() {
+        Method::Ed25519 => {
+            let key = ed25519_dalek::SigningKey::from_bytes(&DEMO_ED25519_SEED);
+            let public = key.verifying_key().to_bytes();
+            match preset.name() {
+                "standard_webhooks_ed25519" => format!(
+                    "whpk_{}",
+                    base64::engine::general_purpose::STANDARD.encode(public)
+                ),
+                _ => hex::encode(public),
+            }
+        }
+        Method::EcdsaP256Sha256 => {
+            use p256::pkcs8::EncodePublicKey;
+            let key =
+                p256::ecdsa::SigningKey::from_slice(&DEMO_P256_SCALAR).expect("a valid scalar");
+            let der = key.verifying_key().to_public_key_der().expect("encodable");
+            base64::engine::general_purpose::STANDARD.encode(der.as_bytes())
+        }
+        _ => {
+            let cases: Vec<Value> =
+                serde_json::from_str(include_str!("../../tests/vectors/providers.json"))
+                    .expect("valid fixtures");
+            cases
+                .iter()
+                .find(|case| case["preset"] == preset.name() && case["expect"] == "valid")
+                .and_then(|case| case["secret"].as_str())
+                .unwrap_or("demo-secret")
+                .to_owned()
+        }
+    }
+}
+
+/// The scheme of a preset, with the public base URL for URL-signed ones.
+pub(crate) fn scheme_of(preset: &Preset) -> Scheme {
+    match preset.parameter() {
+        Parameter::None => preset.scheme().expect("needs no parameter"),
+        Parameter::ClientId => preset.scheme_with(&env_or("MESSAGE_CLIENT_ID", "clientId")),
+        _ => preset.scheme_with(&env_or("PUBLIC_URL", DEFAULT_PUBLIC_URL)),
+    }
+}
+
+/// Every registry preset at `/webhooks/<name>`, with its key from `<NAME>_SECRET` (or
+/// `<NAME>_PUBLIC_KEY` for public-key presets), unless the named routes above serve that path.
+pub(crate) fn registry_providers(named: &[Provider]) -> Vec<Provider> {
+    Preset::all()
+        .iter()
+        .filter(|preset| {
+            !named
+                .iter()
+                .any(|p| p.path == format!("/webhooks/{}", preset.name()))
+        })
+        .map(|preset| {
+            let scheme = scheme_of(preset);
+            let variable = match scheme.method() {
+                Method::Ed25519 | Method::EcdsaP256Sha256 => "PUBLIC_KEY",
+                _ => "SECRET",
+            };
+            let variable = format!("{}_{variable}", preset.name().to_uppercase());
+            Provider {
+                name: preset.name(),
+                path: format!("/webhooks/{}", preset.name()),
+                secret: env_or(&variable, &default_key(preset)),
+                scheme,
+            }
+        })
+        .collect()
+}
+
+/// The environment variable holding `provider`'s key, for printing.
+pub(crate) fn key_variable(provider: &Provider) -> String {
+    let legacy = ENVIRONMENT.iter().find(|(name, _)| {
+        name.starts_with(&provider.name.to_uppercase()) && name.ends_with("SECRET")
+    });
+    match (legacy, provider.scheme.method()) {
+        (Some((name, _)), _) => (*name).to_owned(),
+        (None, Method::Ed25519 | Method::EcdsaP256Sha256) => {
+            format!("{}_PUBLIC_KEY", provider.name.to_uppercase())
+        }
+        (None, _) => format!("{}_SECRET", provider.name.to_uppercase()),
+    }
 }
 
 /// The environment variables the receiver reads, with their defaults, for printing.
@@ -130,17 +230,25 @@ async fn on_headers_verified(
     }))
 }
 
+/// Every route the receiver serves: the named ones, then every other registry preset.
+pub(crate) fn all_providers() -> Vec<Provider> {
+    let mut all = providers();
+    let rest = registry_providers(&all);
+    all.extend(rest);
+    all
+}
+
 /// The receiver: one route per provider, each behind its own layer.
 pub(crate) fn app() -> Result<Router, ConfigError> {
     let mut router = Router::new();
-    for provider in providers() {
+    for provider in all_providers() {
         let layer = VerifyWebhookLayer::new(provider.scheme.clone(), &provider.secret)?;
         let handler = if provider.scheme.signed_content().covers_body() {
             post(on_verified)
         } else {
             post(on_headers_verified)
         };
-        router = router.route(provider.path, handler.layer(layer));
+        router = router.route(&provider.path, handler.layer(layer));
     }
     Ok(router)
 }
