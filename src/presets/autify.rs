@@ -4,6 +4,13 @@ impl Scheme {
     /// [Autify](https://help.autify.com/docs/securing-your-webhooks):
     /// `X-Autify-Signature: sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the webhook secret
     /// you generated and entered in Autify.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::autify(), "b2f82af62f9980f6b01e1cd7e716230d0a063f58")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn autify() -> Scheme {
         Scheme::hmac("autify", Algorithm::Sha1, "X-Autify-Signature").prefix("sha1=")
     }

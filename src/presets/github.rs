@@ -28,6 +28,13 @@ impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries)'s
     /// legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot read the
     /// SHA-256 header. Prefer [`Scheme::github`].
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::github_sha1(), "It's a Secret to Everybody")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn github_sha1() -> Scheme {
         Scheme::hmac("github_sha1", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
     }

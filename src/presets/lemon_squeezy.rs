@@ -3,6 +3,13 @@ use crate::{Algorithm, Scheme};
 impl Scheme {
     /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
     /// `X-Signature: <hex HMAC-SHA256 of the raw body>`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::lemon_squeezy(), "lemon-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn lemon_squeezy() -> Scheme {
         Scheme::hmac("lemon_squeezy", Algorithm::Sha256, "X-Signature")
     }

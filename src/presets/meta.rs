@@ -3,6 +3,13 @@ use crate::{Algorithm, Scheme};
 impl Scheme {
     /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
     /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the app secret.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::meta(), "meta-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn meta() -> Scheme {
         Scheme::hmac("meta", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
     }

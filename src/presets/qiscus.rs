@@ -4,6 +4,13 @@ impl Scheme {
     /// [Qiscus](https://support.qiscus.com/) Chat SDK:
     /// `QISCUS-SDK-SIGNATURE: <hex HMAC-SHA256 of the raw body>`, no prefix, keyed with the
     /// signature token generated in the SDK dashboard.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::qiscus(), "qiscus-token")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn qiscus() -> Scheme {
         Scheme::hmac("qiscus", Algorithm::Sha256, "QISCUS-SDK-SIGNATURE")
     }

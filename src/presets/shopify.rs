@@ -4,6 +4,13 @@ impl Scheme {
     /// [Shopify](https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook):
     /// `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>`, keyed with the app's client
     /// secret.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::shopify(), "shopify-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn shopify() -> Scheme {
         Scheme::hmac("shopify", Algorithm::Sha256, "X-Shopify-Hmac-Sha256")
             .encoding(Encoding::Base64)

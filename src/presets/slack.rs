@@ -6,6 +6,13 @@ impl Scheme {
     /// in `X-Slack-Request-Timestamp`, keyed with the app's signing secret. The timestamp must be
     /// within the tolerance (300 s by default). Slash commands arrive form-encoded: extract them
     /// with [`VerifiedForm`](crate::VerifiedForm).
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::slack(), "8f742231b10e8888abcd99yyyzzz85a5")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn slack() -> Scheme {
         Scheme::hmac("slack", Algorithm::Sha256, "X-Slack-Signature")
             .prefix("v0=")

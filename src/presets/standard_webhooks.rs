@@ -35,6 +35,13 @@ impl Scheme {
 
     /// [Svix](https://docs.svix.com/receiving/verifying-payloads/how-manual): Standard Webhooks
     /// with the `svix-id`, `svix-timestamp` and `svix-signature` header names.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::svix(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn svix() -> Scheme {
         standard("svix", "svix")
     }

@@ -8,6 +8,13 @@ impl Scheme {
     /// The endpoint secret is used verbatim as the key, `whsec_` prefix included. Any matching
     /// `v1` is accepted (Stripe sends several while you roll a secret); `v0` and other schemes are
     /// ignored. The timestamp must be within the tolerance (300 s by default) in either direction.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::stripe(), "whsec_stripe_test")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn stripe() -> Scheme {
         Scheme::hmac("stripe", Algorithm::Sha256, "Stripe-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))

@@ -3,6 +3,13 @@ use crate::{Algorithm, Encoding, Scheme};
 impl Scheme {
     /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
     /// `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the raw body>`.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::woocommerce(), "wc-secret")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn woocommerce() -> Scheme {
         Scheme::hmac("woocommerce", Algorithm::Sha256, "X-WC-Webhook-Signature")
             .encoding(Encoding::Base64)

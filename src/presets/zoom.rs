@@ -4,6 +4,13 @@ impl Scheme {
     /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
     /// `x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{x-zm-request-timestamp}:{body}">`, keyed with
     /// the app's secret token; the timestamp must be within the tolerance.
+    ///
+    /// ```
+    /// use tower_webhook::{Scheme, VerifyWebhookLayer};
+    ///
+    /// let layer = VerifyWebhookLayer::new(Scheme::zoom(), "zoom-token")?;
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
     pub fn zoom() -> Scheme {
         Scheme::hmac("zoom", Algorithm::Sha256, "x-zm-signature")
             .prefix("v0=")
