@@ -202,7 +202,7 @@ where
         } = self;
         let body = buffer.finish();
         let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-        match pending.finish(&head, &body) {
+        match pending.finish(&settings.verifier, &head, &body) {
             Ok(verified) => {
                 parts.extensions.insert(verified.with_body(body.clone()));
                 let request = Request::from_parts(parts, RequestBody::verified(body));
@@ -210,11 +210,11 @@ where
                     future: inner.call(request),
                 }
             }
-            Err((error, verifier)) => State::Rejected {
+            Err(error) => State::Rejected {
                 response: Some(reject(
                     &rejection,
                     settings.log,
-                    verifier.scheme().name(),
+                    settings.verifier.scheme().name(),
                     error,
                 )),
             },
@@ -225,7 +225,7 @@ where
     where
         S: Service<Request<RequestBody<B>>>,
     {
-        let scheme = self.pending.scheme_name();
+        let scheme = self.settings.verifier.scheme().name();
         State::Rejected {
             response: Some(reject(&self.rejection, self.settings.log, scheme, error)),
         }

@@ -107,14 +107,14 @@ where
         let body = Limited::new(body, settings.limit);
 
         // 4a. Header-only schemes: verdict now; the body streams through, unauthenticated.
-        if !pending.covers_body() {
-            return match pending.finish(&head, &[]) {
+        if !settings.verifier.scheme().signed_content().covers_body() {
+            return match pending.finish(&settings.verifier, &head, &[]) {
                 Ok(verified) => {
                     parts.extensions.insert(verified);
                     let request = Request::from_parts(parts, RequestBody::streaming(body));
                     ResponseFuture::calling(inner, request)
                 }
-                Err((error, _)) => reject_now(error),
+                Err(error) => reject_now(error),
             };
         }
 

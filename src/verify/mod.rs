@@ -179,12 +179,13 @@ impl Verifier {
     fn verify_head(&self, head: &Head<'_>, body: &[u8]) -> Result<Verified, WebhookError> {
         let mut pending = self.start(head)?;
         pending.update(body);
-        pending.finish(head, body).map_err(|(error, _)| error)
+        pending.finish(self, head, body)
     }
 
     /// Every check that needs only the request head (signature headers present at most once
     /// and well formed, timestamp within the window, signed headers present once); feeds the
     /// signed content that comes before the body.
+    #[inline]
     pub(crate) fn start(&self, head: &Head<'_>) -> Result<Pending, WebhookError> {
         let inner = &*self.inner;
         let scheme = &inner.scheme;
@@ -218,7 +219,7 @@ impl Verifier {
             candidates,
             token: token.map(Box::from),
             timestamp,
-            verifier: self.clone(),
+            streams_body: scheme.content.streams_body(),
         })
     }
 
@@ -356,8 +357,9 @@ fn read_signatures<'h>(
 /// Private to the crate: only the layer feeds it, frame by frame, the same bytes it then hands
 /// on, and [`Verifier::verify`] feeds it the complete body itself.
 pub(crate) struct Pending {
-    verifier: Verifier,
     running: Running,
+    /// Whether the raw body is fed to `running` as it arrives.
+    streams_body: bool,
     candidates: Candidates,
     /// The received token, for token schemes: a copy, since the headers are not kept.
     token: Option<Box<[u8]>>,
@@ -366,33 +368,30 @@ pub(crate) struct Pending {
 
 impl Pending {
     /// Feeds the next piece of the raw body (a no-op for schemes that do not sign it as is).
+    #[inline]
     pub(crate) fn update(&mut self, chunk: &[u8]) {
-        if self.verifier.inner.scheme.content.streams_body() {
+        if self.streams_body {
             self.running.update(chunk);
         }
-    }
-
-    /// Whether the scheme signs the body; if not, the verdict needs no body byte.
-    pub(crate) fn covers_body(&self) -> bool {
-        self.verifier.inner.scheme.content.covers_body()
     }
 
     /// Feeds what comes after the raw body (or the parsed body, for form parameters), then
     /// checks every signature under every key (HMAC tags in constant time), and finally any
     /// timestamp inside the verified body. `body` is the complete body, the same bytes that
-    /// were fed to [`update`](Self::update). A failure hands the verifier back, to name the
-    /// scheme in the rejection.
+    /// were fed to [`update`](Self::update); `verifier` the one that started it.
+    #[inline]
     pub(crate) fn finish(
         self,
+        verifier: &Verifier,
         head: &Head<'_>,
         body: &[u8],
-    ) -> Result<Verified, (WebhookError, Verifier)> {
+    ) -> Result<Verified, WebhookError> {
         let Pending {
-            verifier,
             running,
             candidates,
             token,
             timestamp,
+            streams_body,
         } = self;
         let inner = &*verifier.inner;
         let content = &inner.scheme.content;
@@ -400,31 +399,19 @@ impl Pending {
         let sources = head.sources(&inner.scheme, timestamp.as_ref(), None, body);
         let mut running = running;
         let mut sink = |bytes: &[u8]| running.update(bytes);
-        let fed = if content.streams_body() {
-            Ok(())
-        } else {
-            feed(body_part, &sources, &mut sink)
-        };
-        if let Err(problem) = fed.and_then(|()| feed(after_body, &sources, &mut sink)) {
-            return Err((problem.into(), verifier));
+        if !streams_body {
+            feed(body_part, &sources, &mut sink)?;
         }
+        feed(after_body, &sources, &mut sink)?;
         let mut matched = running.matching_key(&inner.key_list, &candidates, token.as_deref());
         if matched.is_none() {
             matched = verifier.other_port(head, timestamp.as_ref(), &candidates, body);
         }
-        let Some(key) = matched else {
-            return Err((WebhookError::SignatureMismatch, verifier));
-        };
-        let seconds = match verifier.body_timestamp(body) {
-            Ok(Some(seconds)) => Some(seconds),
-            Ok(None) => timestamp.map(|timestamp| timestamp.seconds()),
-            Err(error) => return Err((error, verifier)),
-        };
-        Ok(Verified::new(verifier, key, seconds))
-    }
-
-    pub(crate) fn scheme_name(&self) -> &str {
-        self.verifier.scheme().name()
+        let key = matched.ok_or(WebhookError::SignatureMismatch)?;
+        let seconds = verifier
+            .body_timestamp(body)?
+            .or(timestamp.map(|timestamp| timestamp.seconds()));
+        Ok(Verified::new(verifier.clone(), key, seconds))
     }
 }
 
