@@ -2,7 +2,7 @@
 
 use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
-use http_body_util::Limited;
+use http_body_util::{Full, Limited};
 use pin_project_lite::pin_project;
 use std::{
     pin::Pin,
@@ -113,6 +113,7 @@ pin_project! {
     enum ResponseKind<B, R> {
         Inner { #[pin] body: B },
         Rejection { #[pin] body: R },
+        Own { #[pin] body: Full<Bytes> },
     }
 }
 
@@ -126,6 +127,13 @@ impl<B, R> ResponseBody<B, R> {
     pub(crate) fn rejection(body: R) -> Self {
         ResponseBody {
             kind: ResponseKind::Rejection { body },
+        }
+    }
+
+    /// A response the layer makes itself (a duplicate delivery, a store outage).
+    pub(crate) fn own(body: Full<Bytes>) -> Self {
+        ResponseBody {
+            kind: ResponseKind::Own { body },
         }
     }
 }
@@ -147,6 +155,7 @@ where
         match self.project().kind.project() {
             ResponseKindProj::Inner { body } => body.poll_frame(cx).map_err(Into::into),
             ResponseKindProj::Rejection { body } => body.poll_frame(cx).map_err(Into::into),
+            ResponseKindProj::Own { body } => body.poll_frame(cx).map_err(|never| match never {}),
         }
     }
 
@@ -154,6 +163,7 @@ where
         match &self.kind {
             ResponseKind::Inner { body } => body.is_end_stream(),
             ResponseKind::Rejection { body } => body.is_end_stream(),
+            ResponseKind::Own { body } => body.is_end_stream(),
         }
     }
 
@@ -161,6 +171,7 @@ where
         match &self.kind {
             ResponseKind::Inner { body } => body.size_hint(),
             ResponseKind::Rejection { body } => body.size_hint(),
+            ResponseKind::Own { body } => body.size_hint(),
         }
     }
 }

@@ -3,14 +3,16 @@
 
 use crate::{
     body::{BodyBuffer, RequestBody, ResponseBody},
+    dedup::{self, Claim, ClaimGuard, StoreFuture},
     layer::Settings,
     rejection::reject,
     verify::{Head, Pending},
-    MakeRejection, WebhookError,
+    Delivery, MakeRejection, Verified, WebhookError,
 };
 use bytes::Bytes;
-use http::{request::Parts, Request, Response};
+use http::{header, request::Parts, HeaderValue, Request, Response, StatusCode};
 use http_body::Body;
+use http_body_util::Full;
 use http_body_util::{LengthLimitError, Limited};
 use pin_project_lite::pin_project;
 use std::{
@@ -43,6 +45,8 @@ pin_project! {
         R: MakeRejection,
     {
         Rejected { response: Option<Response<R::Body>> },
+        // Answered by the layer itself: a duplicate, a delivery in flight, a store outage.
+        Answered { response: Option<Response<Full<Bytes>>> },
         Reading {
             #[pin]
             body: Limited<B>,
@@ -50,11 +54,30 @@ pin_project! {
             deadline: Deadline,
             reading: Option<Reading<S, R>>,
         },
+        // Waiting for the store to grant the delivery's claim; then the call.
+        Claiming {
+            future: StoreFuture<Claim>,
+            call: Option<Call<S, B>>,
+            let_through: bool,
+        },
         Calling {
             #[pin]
             future: S::Future,
+            guard: Option<ClaimGuard>,
+        },
+        // The handler answered; the claim is being completed (or released, after a 5xx).
+        Settling {
+            future: StoreFuture<()>,
+            response: Option<S::Response>,
         },
     }
+}
+
+/// A call to make once the delivery's claim is granted.
+struct Call<S, B> {
+    inner: S,
+    request: Request<RequestBody<B>>,
+    guard: ClaimGuard,
 }
 
 /// What the reading state owns until the body is complete.
@@ -84,7 +107,20 @@ where
         ResponseFuture {
             state: State::Calling {
                 future: inner.call(request),
+                guard: None,
             },
+        }
+    }
+
+    /// A verified request: deduplicated first if the layer does that, then the call.
+    pub(crate) fn verified(
+        inner: S,
+        request: Request<RequestBody<B>>,
+        settings: &Settings,
+        body: &[u8],
+    ) -> Self {
+        ResponseFuture {
+            state: State::verified(inner, request, settings, body),
         }
     }
 
@@ -131,8 +167,76 @@ where
                     let response = response.take().expect("future polled after completion");
                     return Poll::Ready(Ok(response.map(ResponseBody::rejection)));
                 }
-                StateProj::Calling { future } => {
+                StateProj::Answered { response } => {
+                    let response = response.take().expect("future polled after completion");
+                    return Poll::Ready(Ok(response.map(ResponseBody::own)));
+                }
+                StateProj::Claiming {
+                    future,
+                    call,
+                    let_through,
+                } => {
+                    let claim = ready!(future.as_mut().poll(cx));
+                    let Call {
+                        mut inner,
+                        request,
+                        guard,
+                    } = call.take().expect("future polled after completion");
+                    match claim {
+                        Ok(Claim::Claimed) => State::Calling {
+                            future: inner.call(request),
+                            guard: Some(guard),
+                        },
+                        Ok(claim) => {
+                            guard.forget();
+                            State::Answered {
+                                response: Some(dedup_response(claim, &guard_key(&request))),
+                            }
+                        }
+                        Err(error) if *let_through => {
+                            guard.forget();
+                            #[cfg(feature = "tracing")]
+                            tracing::warn!(
+                                target: "tower_webhook::dedup",
+                                "{error}; handling the delivery without duplicate protection"
+                            );
+                            let _ = error;
+                            State::Calling {
+                                future: inner.call(request),
+                                guard: None,
+                            }
+                        }
+                        Err(error) => {
+                            guard.forget();
+                            #[cfg(feature = "tracing")]
+                            tracing::error!(target: "tower_webhook::dedup", "{error}; answered 503");
+                            let _ = error;
+                            State::Answered {
+                                response: Some(unavailable_response()),
+                            }
+                        }
+                    }
+                }
+                StateProj::Calling { future, guard } => {
+                    // An error or a panic drops the guard, which releases the claim.
                     let response = ready!(future.poll(cx))?;
+                    match guard.take() {
+                        None => return Poll::Ready(Ok(response.map(ResponseBody::inner))),
+                        Some(guard) => State::Settling {
+                            future: guard.settle(!response.status().is_server_error()),
+                            response: Some(response),
+                        },
+                    }
+                }
+                StateProj::Settling { future, response } => {
+                    if let Err(_error) = ready!(future.as_mut().poll(cx)) {
+                        #[cfg(feature = "tracing")]
+                        tracing::error!(
+                            target: "tower_webhook::dedup",
+                            "{_error}; the delivery's claim will expire with its lease"
+                        );
+                    }
+                    let response = response.take().expect("future polled after completion");
                     return Poll::Ready(Ok(response.map(ResponseBody::inner)));
                 }
                 StateProj::Reading {
@@ -196,7 +300,7 @@ where
             mut parts,
             pending,
             buffer,
-            mut inner,
+            inner,
             rejection,
             settings,
         } = self;
@@ -205,10 +309,8 @@ where
         match pending.finish(&settings.verifier, &head, &body) {
             Ok(verified) => {
                 parts.extensions.insert(verified.with_body(body.clone()));
-                let request = Request::from_parts(parts, RequestBody::verified(body));
-                State::Calling {
-                    future: inner.call(request),
-                }
+                let request = Request::from_parts(parts, RequestBody::verified(body.clone()));
+                State::verified(inner, request, &settings, &body)
             }
             Err(error) => State::Rejected {
                 response: Some(reject(
@@ -231,6 +333,105 @@ where
         }
     }
 }
+
+impl<S, B, R> State<S, B, R>
+where
+    S: Service<Request<RequestBody<B>>>,
+    R: MakeRejection,
+{
+    /// A verified request: the call, after claiming its delivery if the layer deduplicates.
+    fn verified(
+        mut inner: S,
+        mut request: Request<RequestBody<B>>,
+        settings: &Settings,
+        body: &[u8],
+    ) -> Self {
+        let Some(dedup) = &settings.dedup else {
+            return State::Calling {
+                future: inner.call(request),
+                guard: None,
+            };
+        };
+        let verified = request
+            .extensions()
+            .get::<Verified>()
+            .expect("inserted by the layer");
+        let delivery = Delivery::read(verified, request.headers(), body);
+        let Some(id) = delivery.id() else {
+            request.extensions_mut().insert(delivery);
+            return State::Calling {
+                future: inner.call(request),
+                guard: None,
+            };
+        };
+        let key = dedup::key(delivery.scheme(), id);
+        let token = dedup::token();
+        let window = settings.verifier.scheme().window().unwrap_or_default();
+        let future = dedup.store.claim(&key, &token, dedup.lease);
+        let guard = ClaimGuard::new(dedup, key, token, dedup.keep.max(window));
+        request.extensions_mut().insert(delivery);
+        State::Claiming {
+            future,
+            call: Some(Call {
+                inner,
+                request,
+                guard,
+            }),
+            let_through: dedup.let_through,
+        }
+    }
+}
+
+/// The delivery named in a request's [`Delivery`] extension, for logs.
+fn guard_key<B>(request: &Request<B>) -> String {
+    request
+        .extensions()
+        .get::<Delivery>()
+        .and_then(|delivery| delivery.id().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// 200 `webhook-duplicate: true` for a delivery handled already; 409 with `Retry-After` for one
+/// being handled now.
+fn dedup_response(claim: Claim, _delivery: &str) -> Response<Full<Bytes>> {
+    let (status, code, retry) = match claim {
+        Claim::InFlight => (StatusCode::CONFLICT, "delivery_in_flight", true),
+        _ => (StatusCode::OK, "duplicate_delivery", false),
+    };
+    #[cfg(feature = "tracing")]
+    tracing::info!(target: "tower_webhook::dedup", delivery = _delivery, code, "not handled again");
+    let body = format!(r#"{{"duplicate":true,"code":"{code}"}}"#);
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(DUPLICATE_HEADER, HeaderValue::from_static("true"));
+    if retry {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    }
+    response
+}
+
+/// 503 with `Retry-After` when the store cannot be reached: the provider retries.
+fn unavailable_response() -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from_static(
+        br#"{"error":"dedup_store_unavailable","message":"the deduplication store is unavailable; retry later"}"#,
+    )));
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    response
+}
+
+/// The header that marks a response to a delivery handled already.
+const DUPLICATE_HEADER: &str = "webhook-duplicate";
 
 #[cfg(feature = "timeout")]
 pin_project! {

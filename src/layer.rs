@@ -1,8 +1,8 @@
 //! [`VerifyWebhookLayer`]: the builder, every default stated.
 
 use crate::{
-    rejection::RejectionLog, ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier,
-    VerifyWebhook,
+    dedup::Deduplicate, rejection::RejectionLog, ConfigError, DefaultRejection, MakeRejection,
+    Scheme, Verifier, VerifyWebhook,
 };
 use http::Method;
 use std::{time::Duration, time::SystemTime};
@@ -65,6 +65,7 @@ pub(crate) struct Settings {
     pub(crate) methods: VerifyMethods,
     pub(crate) log: RejectionLog,
     pub(crate) body_timeout: Option<Duration>,
+    pub(crate) dedup: Option<Deduplicate>,
 }
 
 /// Which requests the layer verifies, set with [`VerifyWebhookLayer::verify_methods`].
@@ -124,6 +125,7 @@ impl VerifyWebhookLayer {
                 methods: VerifyMethods::default(),
                 log: RejectionLog::ByKind,
                 body_timeout: None,
+                dedup: None,
             },
             rejection: DefaultRejection,
         }
@@ -148,6 +150,16 @@ impl<R> VerifyWebhookLayer<R> {
     #[cfg(feature = "timeout")]
     pub fn body_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
         self.settings.body_timeout = timeout.into();
+        self
+    }
+
+    /// Handles each delivery once: after verification, claims its id in `store` and answers a
+    /// duplicate without calling the inner service (see [`dedup`](crate::dedup)). Takes a
+    /// [`DedupStore`](crate::dedup::DedupStore) such as
+    /// [`MemoryStore`](crate::dedup::MemoryStore), or a [`Deduplicate`] with other settings. The
+    /// default is no deduplication.
+    pub fn deduplicate(mut self, dedup: impl Into<Deduplicate>) -> Self {
+        self.settings.dedup = Some(dedup.into());
         self
     }
 

@@ -16,6 +16,8 @@
 #![forbid(unsafe_code)]
 
 mod body;
+pub mod dedup;
+mod delivery;
 mod error;
 #[cfg(feature = "axum")]
 mod extract;
@@ -30,6 +32,7 @@ mod verified;
 mod verify;
 
 pub use body::{RequestBody, ResponseBody};
+pub use delivery::{Delivery, Field};
 pub use error::{ConfigError, WebhookError};
 #[cfg(all(feature = "axum", feature = "json"))]
 pub use extract::VerifiedWebhook;

@@ -7,8 +7,8 @@
 //! with the builder methods here.
 
 use crate::{
-    Algorithm, ConfigError, Encoding, Method, SecretFormat, SignatureFormat, SignedContent,
-    TimestampFormat, DEFAULT_TOLERANCE,
+    delivery::DeliveryFields, Algorithm, ConfigError, Encoding, Field, Method, SecretFormat,
+    SignatureFormat, SignedContent, TimestampFormat, DEFAULT_TOLERANCE,
 };
 use http::HeaderName;
 use std::{borrow::Cow, time::Duration};
@@ -47,6 +47,8 @@ pub struct Scheme {
     pub(crate) secret_format: SecretFormat,
     /// `(canonical, alias)`: a header read under its alias when absent under its own name.
     pub(crate) aliases: Vec<(HeaderName, HeaderName)>,
+    /// Where the delivery id, event type and attempt come from.
+    pub(crate) delivery: DeliveryFields,
     error: Option<ConfigError>,
 }
 
@@ -89,6 +91,12 @@ impl Scheme {
             window: DEFAULT_TOLERANCE,
             secret_format: SecretFormat::Raw,
             aliases: Vec::new(),
+            // Without an id from the provider, the signature identifies the delivery; a token
+            // is the same on every delivery, so it identifies none.
+            delivery: DeliveryFields {
+                id: (method != Method::Token).then_some(Field::Signature),
+                ..DeliveryFields::default()
+            },
             error: None,
         };
         let header = scheme.parse_header(header);
@@ -128,6 +136,28 @@ impl Scheme {
         let header = self.parse_header(header);
         let alias = self.parse_header(alias);
         self.aliases.push((header, alias));
+        self
+    }
+
+    /// Reads the delivery id (stable across the provider's retries; the deduplication key) from
+    /// `field`. The default is the signature itself ([`Field::Signature`]); none for tokens.
+    #[must_use]
+    pub fn delivery_id(mut self, field: Field) -> Self {
+        self.delivery.id = Some(field);
+        self
+    }
+
+    /// Reads the event type from `field`. The default is none.
+    #[must_use]
+    pub fn event_type(mut self, field: Field) -> Self {
+        self.delivery.event_type = Some(field);
+        self
+    }
+
+    /// Reads the attempt number from `field`. The default is none.
+    #[must_use]
+    pub fn attempt(mut self, field: Field) -> Self {
+        self.delivery.attempt = Some(field);
         self
     }
 

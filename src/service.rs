@@ -112,7 +112,7 @@ where
                 Ok(verified) => {
                     parts.extensions.insert(verified);
                     let request = Request::from_parts(parts, RequestBody::streaming(body));
-                    ResponseFuture::calling(inner, request)
+                    ResponseFuture::verified(inner, request, settings, &[])
                 }
                 Err(error) => reject_now(error),
             };

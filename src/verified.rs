@@ -46,6 +46,10 @@ impl Verified {
         self
     }
 
+    pub(crate) fn verifier(&self) -> &Verifier {
+        &self.verifier
+    }
+
     /// The name of the scheme that verified the request, such as `"amio"`.
     pub fn scheme(&self) -> &str {
         self.verifier.scheme().name()

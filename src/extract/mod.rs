@@ -289,3 +289,43 @@ macro_rules! impl_deref {
 impl_deref!(VerifiedBody, VerifiedForm);
 #[cfg(feature = "json")]
 impl_deref!(VerifiedWebhook);
+
+/// The [`Delivery`](crate::Delivery) of a verified request, read where its scheme says (the
+/// one the layer computed, if it did).
+///
+/// # Rejections
+///
+/// | when | status |
+/// | --- | --- |
+/// | no [`VerifyWebhookLayer`](crate::VerifyWebhookLayer) verified the request | 500 |
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use tower_webhook::{Delivery, Scheme, VerifyWebhookLayer};
+///
+/// async fn on_event(delivery: Delivery) -> String {
+///     format!("{:?} {:?}", delivery.id(), delivery.event_type())
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/github", post(on_event).layer(VerifyWebhookLayer::new(Scheme::github(), "secret")?));
+/// # Ok::<(), tower_webhook::ConfigError>(())
+/// ```
+impl<S> FromRequestParts<S> for crate::Delivery
+where
+    S: Send + Sync,
+{
+    type Rejection = VerifiedRejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(delivery) = parts.extensions.get::<crate::Delivery>() {
+            return Ok(delivery.clone());
+        }
+        let verified = parts
+            .extensions
+            .get::<Verified>()
+            .ok_or(VerifiedRejection::MissingLayer)?;
+        let body = verified.body().map_or(&[][..], |body| &body[..]);
+        Ok(crate::Delivery::read(verified, &parts.headers, body))
+    }
+}

@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Bitbucket Cloud](https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks):
-    /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`.
+    /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. Deliveries are identified by
+    /// their signature (Bitbucket does not document `X-Request-UUID` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -11,6 +12,9 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn bitbucket() -> Scheme {
-        Scheme::hmac("bitbucket", Algorithm::Sha256, "X-Hub-Signature").prefix("sha256=")
+        Scheme::hmac("bitbucket", Algorithm::Sha256, "X-Hub-Signature")
+            .prefix("sha256=")
+            .event_type(Field::header("X-Event-Key"))
+            .attempt(Field::header("X-Attempt-Number"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
+use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
 
 impl Scheme {
@@ -9,8 +9,8 @@ impl Scheme {
     /// [`with_secrets`](crate::VerifyWebhookLayer::with_secrets)). The timestamp is the RFC 3339
     /// `box-delivery-timestamp`, signed as received; it must be within 600 s, Box's documented
     /// ten minutes, here in both directions (Box rejects only old ones). `box-signature-version`
-    /// and `box-signature-algorithm` are not checked; deduplicate on the body's `id`
-    /// (`box-delivery-id` changes on every retry).
+    /// and `box-signature-algorithm` are not checked. Deliveries are identified by the body's
+    /// `id` (`box-delivery-id` changes on every retry).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -29,5 +29,7 @@ impl Scheme {
             .timestamp_format(TimestampFormat::Rfc3339)
             .signed(SignedContent::new().body().timestamp())
             .replay_window(Duration::from_secs(600))
+            .delivery_id(Field::json("id"))
+            .event_type(Field::json("trigger"))
     }
 }

@@ -1,11 +1,11 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Cal.com](https://cal.com/docs/developing/guides/automation/webhooks):
     /// `X-Cal-Signature-256: <hex HMAC-SHA256 of the raw body>` (no `sha256=` prefix), keyed with
     /// the webhook's secret. A webhook without a secret sends the literal `no-secret-provided`,
     /// which never verifies. No timestamp is signed, so there is no replay window; Cal.com sends
-    /// no delivery id.
+    /// no delivery id, so deliveries are identified by their signature.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -15,5 +15,6 @@ impl Scheme {
     /// ```
     pub fn cal_com() -> Scheme {
         Scheme::hmac("cal_com", Algorithm::Sha256, "X-Cal-Signature-256")
+            .event_type(Field::json("triggerEvent"))
     }
 }

@@ -1,11 +1,12 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
 
 impl Scheme {
     /// [Calendly](https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures):
     /// `Calendly-Webhook-Signature: t=<timestamp>,v1=<hex>`, hex HMAC-SHA256 of `"{t}.{body}"`,
     /// keyed with the webhook signing key. The timestamp must be within 180 s, the tolerance
-    /// of Calendly's verification sample.
+    /// of Calendly's verification sample. Deliveries are identified by their signature: Calendly
+    /// sends no delivery id.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -18,5 +19,6 @@ impl Scheme {
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
             .replay_window(Duration::from_secs(180))
+            .event_type(Field::json("event"))
     }
 }

@@ -1,12 +1,12 @@
-use crate::{Algorithm, Scheme, SignatureFormat};
+use crate::{Algorithm, Field, Scheme, SignatureFormat};
 
 impl Scheme {
     /// [CircleCI](https://circleci.com/docs/webhooks/):
     /// `circleci-signature: v1=<hex>[,v2=...]`, hex HMAC-SHA256 of the raw body, keyed with the
     /// webhook's secret token. Only `v1` entries count (the only version today); others are
     /// ignored. A webhook without a secret sends no signature and is rejected. No timestamp is
-    /// signed, so there is no replay window; delivery ids are not checked, deduplicate on the
-    /// body's `id`.
+    /// signed, so there is no replay window. Deliveries are identified by the body's `id`, the
+    /// key CircleCI gives for deduplicating.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -17,5 +17,7 @@ impl Scheme {
     pub fn circleci() -> Scheme {
         Scheme::hmac("circleci", Algorithm::Sha256, "circleci-signature")
             .format(SignatureFormat::list(',', "v1="))
+            .delivery_id(Field::json("id"))
+            .event_type(Field::header("Circleci-Event-Type"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Clerk](https://clerk.com/docs/webhooks/sync-data): Standard Webhooks
@@ -6,7 +6,7 @@ impl Scheme {
     /// `"{svix-id}.{svix-timestamp}.{body}"`, keyed with the signing secret `whsec_<base64>`,
     /// whose decoded bytes are the key. The timestamp is `svix-timestamp` in seconds, within
     /// 300 s, the Svix libraries' tolerance. Only the `svix-*` header names are read, as Clerk's
-    /// own helper does; deduplicate on `svix-id`.
+    /// own helper does; deliveries are identified by `svix-id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -31,5 +31,7 @@ impl Scheme {
                     .text(".")
                     .body(),
             )
+            .delivery_id(Field::header("svix-id"))
+            .event_type(Field::json("type"))
     }
 }

@@ -1,11 +1,11 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Coinbase Commerce](https://docs.cdp.coinbase.com/commerce/api-arcitecture/webhooks-security):
     /// `X-CC-Webhook-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the shared secret
     /// from Settings → Notifications. There is no signed timestamp, so nothing limits replays;
-    /// deduplicate on the body's `event.id`. The newer Coinbase Developer Platform webhooks use
-    /// another scheme and are not covered.
+    /// deliveries are identified by the body's `event.id`. The newer Coinbase Developer Platform
+    /// webhooks use another scheme and are not covered.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -22,5 +22,8 @@ impl Scheme {
             Algorithm::Sha256,
             "X-CC-Webhook-Signature",
         )
+        .delivery_id(Field::json("event.id"))
+        .event_type(Field::json("event.type"))
+        .attempt(Field::json("attempt_number"))
     }
 }

@@ -1,11 +1,11 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Customer.io](https://docs.customer.io/api/webhooks/) reporting webhooks:
     /// `X-CIO-Signature: <hex HMAC-SHA256 of "v0:{X-CIO-Timestamp}:{body}">`, keyed with the
     /// reporting webhook's signing key. The timestamp is `X-CIO-Timestamp` in seconds, within
     /// 300 s: Customer.io documents none. Campaign "webhook actions" are unsigned and not
-    /// covered; delivery ids are not checked, deduplicate on the body's `event_id`.
+    /// covered. Deliveries are identified by the body's `event_id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -20,5 +20,7 @@ impl Scheme {
         Scheme::hmac("customerio", Algorithm::Sha256, "X-CIO-Signature")
             .timestamp_header("X-CIO-Timestamp")
             .signed(super::slack::v0_timestamp_body())
+            .delivery_id(Field::json("event_id"))
+            .event_type(Field::json("metric"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [DocuSign Connect](https://developers.docusign.com/platform/webhooks/connect/hmac/):
@@ -7,8 +7,9 @@ impl Scheme {
     /// active DocuSign sends one header per key (`X-DocuSign-Signature-2`, ...): headers `-1` to
     /// `-10` are read, each at most once, and any signature in any of them may match (configure
     /// every active key with [`with_secrets`](crate::VerifyWebhookLayer::with_secrets)). No
-    /// timestamp is signed, so there is no replay window; delivery ids are not checked,
-    /// deduplicate on the body's `event`, `data.envelopeId` and `generatedDateTime`.
+    /// timestamp is signed, so there is no replay window. DocuSign sends no delivery id, so
+    /// deliveries are identified by their signature; the body's `event`, `data.envelopeId` and
+    /// `generatedDateTime` identify the event.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -33,5 +34,6 @@ impl Scheme {
                 "X-DocuSign-Signature-9",
                 "X-DocuSign-Signature-10",
             ])
+            .event_type(Field::json("event"))
     }
 }

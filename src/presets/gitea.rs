@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Gitea and Forgejo](https://docs.gitea.com/usage/webhooks):
-    /// `X-Gitea-Signature: <hex HMAC-SHA256 of the raw body>`.
+    /// `X-Gitea-Signature: <hex HMAC-SHA256 of the raw body>`. Deliveries are identified by
+    /// their signature: a redelivery gets a new `X-Gitea-Delivery`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -12,5 +13,6 @@ impl Scheme {
     /// ```
     pub fn gitea() -> Scheme {
         Scheme::hmac("gitea", Algorithm::Sha256, "X-Gitea-Signature")
+            .event_type(Field::header("X-Gitea-Event"))
     }
 }

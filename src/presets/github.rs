@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries):
-    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`.
+    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. Deliveries are identified
+    /// by `X-GitHub-Delivery`.
     ///
     /// The legacy SHA-1 header is never used as a fallback; choose
     /// [`Scheme::github_sha1`] explicitly if you must.
@@ -22,12 +23,15 @@ impl Scheme {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn github() -> Scheme {
-        Scheme::hmac("github", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
+        Scheme::hmac("github", Algorithm::Sha256, "X-Hub-Signature-256")
+            .prefix("sha256=")
+            .delivery_id(Field::header("X-GitHub-Delivery"))
+            .event_type(Field::header("X-GitHub-Event"))
     }
 
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries)'s
     /// legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot read the
-    /// SHA-256 header. Prefer [`Scheme::github`].
+    /// SHA-256 header. Prefer [`Scheme::github`]. Deliveries are identified by `X-GitHub-Delivery`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -36,6 +40,9 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn github_sha1() -> Scheme {
-        Scheme::hmac("github_sha1", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
+        Scheme::hmac("github_sha1", Algorithm::Sha1, "X-Hub-Signature")
+            .prefix("sha1=")
+            .delivery_id(Field::header("X-GitHub-Delivery"))
+            .event_type(Field::header("X-GitHub-Event"))
     }
 }

@@ -1,10 +1,11 @@
-use crate::Scheme;
+use crate::{Field, Scheme};
 
 impl Scheme {
     /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/):
     /// `X-Gitlab-Token: <the webhook's secret token>`, compared in constant time. Nothing is
     /// signed: the token proves the sender, not the body, and a captured request replays as is.
-    /// Deduplicate on `Idempotency-Key` (GitLab 17.4+, stable across retries). GitLab disables a
+    /// Deliveries are identified by `Idempotency-Key` (GitLab 17.4+, stable across retries; older
+    /// GitLab sends none, so its deliveries are not deduplicated). GitLab disables a
     /// hook that keeps getting 4xx answers. For GitLab's newer HMAC signing token, use
     /// [`Scheme::standard_webhooks`].
     ///
@@ -16,5 +17,7 @@ impl Scheme {
     /// ```
     pub fn gitlab() -> Scheme {
         Scheme::token("gitlab", "X-Gitlab-Token")
+            .delivery_id(Field::header("Idempotency-Key"))
+            .event_type(Field::header("X-Gitlab-Event"))
     }
 }

@@ -1,12 +1,12 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Gogs](https://gogs.io/docs/advancing/webhooks):
     /// `X-Gogs-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook's secret.
     /// Only the `application/json` content type is covered: with
     /// `application/x-www-form-urlencoded` Gogs signs the decoded `payload` JSON, not the body
-    /// sent. No timestamp is signed, so there is no replay window; delivery ids are not checked,
-    /// deduplicate on `X-Gogs-Delivery`.
+    /// sent. No timestamp is signed, so there is no replay window. Deliveries are identified by
+    /// their signature (`X-Gogs-Delivery` is not documented as stable).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -16,5 +16,6 @@ impl Scheme {
     /// ```
     pub fn gogs() -> Scheme {
         Scheme::hmac("gogs", Algorithm::Sha256, "X-Gogs-Signature")
+            .event_type(Field::header("X-Gogs-Event"))
     }
 }

@@ -1,10 +1,11 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [Help Scout](https://developer.helpscout.com/webhooks/):
     /// `X-HelpScout-Signature: <base64 HMAC-SHA1 of the raw body>`, keyed with the webhook's
     /// secret key. No timestamp is signed, so there is no replay window; Help Scout sends no
-    /// delivery id. The event type is in `X-HelpScout-Event` (`helpscout.test` for test events).
+    /// delivery id, so deliveries are identified by their signature. The event type is in
+    /// `X-HelpScout-Event` (`helpscout.test` for test events).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -15,5 +16,6 @@ impl Scheme {
     pub fn helpscout() -> Scheme {
         Scheme::hmac("helpscout", Algorithm::Sha1, "X-HelpScout-Signature")
             .encoding(Encoding::Base64)
+            .event_type(Field::header("X-HelpScout-Event"))
     }
 }

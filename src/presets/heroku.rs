@@ -1,11 +1,11 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [Heroku](https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests):
     /// `Heroku-Webhook-Hmac-SHA256: <base64 HMAC-SHA256 of the raw body>`, keyed with the
     /// webhook subscription's secret. No timestamp is signed, so there is no replay window; the
-    /// optional `Authorization` value Heroku can also send is not checked, nor are delivery ids:
-    /// deduplicate on the body's `id`.
+    /// optional `Authorization` value Heroku can also send is not checked. Deliveries are
+    /// identified by their signature (Heroku does not document its body `id` as stable).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -16,5 +16,6 @@ impl Scheme {
     pub fn heroku() -> Scheme {
         Scheme::hmac("heroku", Algorithm::Sha256, "Heroku-Webhook-Hmac-SHA256")
             .encoding(Encoding::Base64)
+            .event_type(Field::json("resource"))
     }
 }

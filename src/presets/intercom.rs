@@ -1,9 +1,10 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Intercom](https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications):
     /// `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the app's client
-    /// secret.
+    /// secret. Deliveries are identified by their signature (Intercom does not document its
+    /// notification `id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -12,6 +13,9 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn intercom() -> Scheme {
-        Scheme::hmac("intercom", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
+        Scheme::hmac("intercom", Algorithm::Sha1, "X-Hub-Signature")
+            .prefix("sha1=")
+            .event_type(Field::json("topic"))
+            .attempt(Field::json("delivery_attempts"))
     }
 }

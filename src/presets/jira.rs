@@ -1,12 +1,12 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Jira Cloud](https://developer.atlassian.com/cloud/jira/platform/webhooks/):
     /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the secret set on
     /// the admin webhook. Only admin webhooks registered with a secret are signed; the JWTs that
     /// Connect and OAuth 2.0 apps receive are not covered. No timestamp is signed, so there is no
-    /// replay window; delivery ids are not checked, deduplicate on
-    /// `X-Atlassian-Webhook-Identifier`.
+    /// replay window. Deliveries are identified by `X-Atlassian-Webhook-Identifier`, unchanged
+    /// across retries; `X-Atlassian-Webhook-Retry` counts them.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -15,6 +15,10 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn jira() -> Scheme {
-        Scheme::hmac("jira", Algorithm::Sha256, "X-Hub-Signature").prefix("sha256=")
+        Scheme::hmac("jira", Algorithm::Sha256, "X-Hub-Signature")
+            .prefix("sha256=")
+            .delivery_id(Field::header("X-Atlassian-Webhook-Identifier"))
+            .event_type(Field::json("webhookEvent"))
+            .attempt(Field::header("X-Atlassian-Webhook-Retry"))
     }
 }

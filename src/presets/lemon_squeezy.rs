@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
-    /// `X-Signature: <hex HMAC-SHA256 of the raw body>`.
+    /// `X-Signature: <hex HMAC-SHA256 of the raw body>`. Deliveries are identified by their
+    /// signature: Lemon Squeezy sends no delivery id.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -12,5 +13,6 @@ impl Scheme {
     /// ```
     pub fn lemon_squeezy() -> Scheme {
         Scheme::hmac("lemon_squeezy", Algorithm::Sha256, "X-Signature")
+            .event_type(Field::header("X-Event-Name"))
     }
 }

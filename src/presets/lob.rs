@@ -1,10 +1,11 @@
-use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 
 impl Scheme {
     /// [Lob](https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks):
     /// `Lob-Signature: <hex HMAC-SHA256 of "{Lob-Signature-Timestamp}.{body}">`, keyed with the
     /// webhook's secret. The timestamp is `Lob-Signature-Timestamp` in milliseconds, within
-    /// 300 s: Lob documents none. Delivery ids are not checked; deduplicate on the body's `id`.
+    /// 300 s: Lob documents none. Deliveries are identified by their signature (Lob does not
+    /// document its body `id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -17,5 +18,6 @@ impl Scheme {
             .timestamp_header("Lob-Signature-Timestamp")
             .timestamp_format(TimestampFormat::Milliseconds)
             .signed(SignedContent::new().timestamp().text(".").body())
+            .event_type(Field::json("event_type.id"))
     }
 }

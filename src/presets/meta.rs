@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
     /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the app secret.
+    /// Deliveries are identified by their signature: Meta sends no delivery id.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -11,6 +12,8 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn meta() -> Scheme {
-        Scheme::hmac("meta", Algorithm::Sha256, "X-Hub-Signature-256").prefix("sha256=")
+        Scheme::hmac("meta", Algorithm::Sha256, "X-Hub-Signature-256")
+            .prefix("sha256=")
+            .event_type(Field::json("object"))
     }
 }

@@ -1,12 +1,13 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Mux](https://www.mux.com/docs/core/verify-webhook-signatures):
     /// `Mux-Signature: t=<timestamp>,v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of `"{t}.{body}"`,
     /// keyed with the webhook's signing secret. Any matching `v1` is accepted; other schemes are
     /// ignored. `t` is unix seconds; the window is 300 s, the SDK's default (Mux's docs leave it
-    /// to you; the SDK rejects only old timestamps, this preset both directions). Delivery ids
-    /// are not checked; deduplicate on the body's `id`.
+    /// to you; the SDK rejects only old timestamps, this preset both directions). Deliveries are
+    /// identified by their signature (Mux does not document its body `id` as stable across
+    /// retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -18,5 +19,6 @@ impl Scheme {
         Scheme::hmac("mux", Algorithm::Sha256, "Mux-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
+            .event_type(Field::json("type"))
     }
 }

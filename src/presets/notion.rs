@@ -1,10 +1,11 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Notion](https://developers.notion.com/reference/webhooks):
     /// `X-Notion-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the
     /// subscription's `verification_token`. The body's `timestamp` is not checked (Notion
-    /// documents no window), so nothing limits replays; deduplicate on the body's `id`. The
+    /// documents no window), so nothing limits replays. Deliveries are identified by the body's
+    /// `id`; its `attempt_number` counts the retries. The
     /// initial `{"verification_token": …}` POST arrives before you know the token: receive it
     /// outside this layer.
     ///
@@ -15,6 +16,10 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn notion() -> Scheme {
-        Scheme::hmac("notion", Algorithm::Sha256, "X-Notion-Signature").prefix("sha256=")
+        Scheme::hmac("notion", Algorithm::Sha256, "X-Notion-Signature")
+            .prefix("sha256=")
+            .delivery_id(Field::json("id"))
+            .event_type(Field::json("type"))
+            .attempt(Field::json("attempt_number"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::Scheme;
+use crate::{Field, Scheme};
 
 impl Scheme {
     /// [Okta](https://developer.okta.com/docs/concepts/event-hooks/) event hooks:
@@ -7,7 +7,7 @@ impl Scheme {
     /// so). Nothing is signed: the header proves the sender, not the body, and a captured request
     /// replays as is. The one-time verification `GET` (`X-Okta-Verification-Challenge`, answered
     /// with `{"verification":"<value>"}`) is not verified here: answer it in your router.
-    /// Deduplicate on the body's `eventId`.
+    /// Deliveries are identified by the body's `eventId`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -16,6 +16,6 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn okta() -> Scheme {
-        Scheme::token("okta", "Authorization")
+        Scheme::token("okta", "Authorization").delivery_id(Field::json("eventId"))
     }
 }

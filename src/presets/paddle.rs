@@ -1,4 +1,4 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
 
 impl Scheme {
@@ -6,7 +6,8 @@ impl Scheme {
     /// `Paddle-Signature: ts=<timestamp>;h1=<hex>`, hex HMAC-SHA256 of `"{ts}:{body}"`, keyed with
     /// the notification destination's secret key. Every `h1` is tried (an unusable one, such as
     /// the `h1=dummy` in Paddle's own SDK fixtures, is skipped). The timestamp must be within
-    /// 5 s, the default of Paddle's Node and Python SDKs.
+    /// 5 s, the default of Paddle's Node and Python SDKs. Deliveries are identified by the body's
+    /// `event_id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -19,5 +20,7 @@ impl Scheme {
             .format(SignatureFormat::key_value(';', "ts", "h1"))
             .signed(SignedContent::new().timestamp().text(":").body())
             .replay_window(Duration::from_secs(5))
+            .delivery_id(Field::json("event_id"))
+            .event_type(Field::json("event_type"))
     }
 }

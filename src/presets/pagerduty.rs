@@ -1,12 +1,12 @@
-use crate::{Algorithm, Scheme, SignatureFormat};
+use crate::{Algorithm, Field, Scheme, SignatureFormat};
 
 impl Scheme {
     /// [PagerDuty](https://developer.pagerduty.com/docs/verifying-signatures):
     /// `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of the raw body, keyed
     /// with the webhook subscription's secret used as text (not base64-decoded). Any `v1` may
     /// match (PagerDuty sends several while a secret rotates); other versions are ignored. No
-    /// timestamp is signed, so there is no replay window; delivery ids are not checked,
-    /// deduplicate on `X-Webhook-Id`.
+    /// timestamp is signed, so there is no replay window. Deliveries are identified by
+    /// `X-Webhook-Id`, repeated on every attempt.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -20,5 +20,7 @@ impl Scheme {
     pub fn pagerduty() -> Scheme {
         Scheme::hmac("pagerduty", Algorithm::Sha256, "X-PagerDuty-Signature")
             .format(SignatureFormat::list(',', "v1="))
+            .delivery_id(Field::header("X-Webhook-Id"))
+            .event_type(Field::json("event.event_type"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Persona](https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures):
@@ -7,7 +7,8 @@ impl Scheme {
     /// Persona documents none. During a secret rotation Persona sends two `t=..,v1=..` groups
     /// separated by a space; that layout is not supported: only the last group's `v1` is read
     /// (with the first group's `t`), so only the secret that signs it verifies until the rotation
-    /// ends. Deduplicate on the body's `data.id`.
+    /// ends. Deliveries are identified by their signature (Persona does not document its body
+    /// `data.id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -22,5 +23,6 @@ impl Scheme {
         Scheme::hmac("persona", Algorithm::Sha256, "Persona-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
+            .event_type(Field::json("data.attributes.name"))
     }
 }

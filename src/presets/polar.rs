@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Polar](https://polar.sh/docs/integrate/webhooks/delivery): Standard Webhooks headers,
@@ -7,8 +7,8 @@ impl Scheme {
     /// bytes of the whole secret, `whsec_` prefix included (not base64-decoded), as Polar's
     /// server and SDK sign; endpoints whose secret was generated on or after 2026-09-08 use
     /// standard keys, so use [`Scheme::standard_webhooks`] for those. The timestamp is
-    /// `webhook-timestamp` in seconds, within 300 s, the Standard Webhooks default. Deduplicate
-    /// on `webhook-id`.
+    /// `webhook-timestamp` in seconds, within 300 s, the Standard Webhooks default. Deliveries
+    /// are identified by `webhook-id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -32,5 +32,7 @@ impl Scheme {
                     .text(".")
                     .body(),
             )
+            .delivery_id(Field::header("webhook-id"))
+            .event_type(Field::json("type"))
     }
 }

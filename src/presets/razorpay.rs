@@ -1,10 +1,10 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Razorpay](https://razorpay.com/docs/webhooks/integrations/):
     /// `X-Razorpay-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook secret
     /// set in the dashboard (not the API key secret). There is no timestamp, so nothing limits
-    /// replays; the `x-razorpay-event-id` header is not checked: deduplicate on it.
+    /// replays. Deliveries are identified by `X-Razorpay-Event-Id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -14,5 +14,7 @@ impl Scheme {
     /// ```
     pub fn razorpay() -> Scheme {
         Scheme::hmac("razorpay", Algorithm::Sha256, "X-Razorpay-Signature")
+            .delivery_id(Field::header("X-Razorpay-Event-Id"))
+            .event_type(Field::json("event"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Resend](https://resend.com/docs/webhooks/verify-webhooks-requests): Standard Webhooks
@@ -6,7 +6,7 @@ impl Scheme {
     /// `"{svix-id}.{svix-timestamp}.{body}"`, keyed with the webhook's signing secret
     /// `whsec_<base64>`, whose decoded bytes are the key. The timestamp is `svix-timestamp` in
     /// seconds, within 300 s, the Svix and Standard Webhooks libraries' tolerance. Only the
-    /// `svix-*` header names are read; deduplicate on `svix-id`.
+    /// `svix-*` header names are read; deliveries are identified by `svix-id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -31,5 +31,7 @@ impl Scheme {
                     .text(".")
                     .body(),
             )
+            .delivery_id(Field::header("svix-id"))
+            .event_type(Field::json("type"))
     }
 }

@@ -1,11 +1,12 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Segment](https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication):
     /// `X-Signature: <hex HMAC-SHA1 of the raw body>`, keyed with the destination's shared
-    /// secret. No timestamp is signed, so there is no replay window; deduplicate on the body's
-    /// `messageId`. Batched Webhooks (Actions) requests are not covered: Segment signs only the
-    /// first event of the batch, not the body sent.
+    /// secret. No timestamp is signed, so there is no replay window. Deliveries are identified by
+    /// their signature; the body's `messageId` identifies the message. Batched Webhooks (Actions)
+    /// requests are not covered: Segment signs only the first event of the batch, not the body
+    /// sent.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -14,6 +15,6 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn segment() -> Scheme {
-        Scheme::hmac("segment", Algorithm::Sha1, "X-Signature")
+        Scheme::hmac("segment", Algorithm::Sha1, "X-Signature").event_type(Field::json("type"))
     }
 }

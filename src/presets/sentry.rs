@@ -1,8 +1,9 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Sentry integration platform](https://docs.sentry.io/organization/integrations/integration-platform/webhooks/):
     /// `Sentry-Hook-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the client secret.
+    /// Deliveries are identified by their signature (`Request-ID` is not documented as stable).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -12,5 +13,6 @@ impl Scheme {
     /// ```
     pub fn sentry() -> Scheme {
         Scheme::hmac("sentry", Algorithm::Sha256, "Sentry-Hook-Signature")
+            .event_type(Field::header("Sentry-Hook-Resource"))
     }
 }

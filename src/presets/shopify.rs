@@ -1,9 +1,10 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [Shopify](https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook):
     /// `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>`, keyed with the app's client
-    /// secret.
+    /// secret. Deliveries are identified by `X-Shopify-Event-Id`, the key Shopify names for
+    /// ignoring duplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -14,5 +15,7 @@ impl Scheme {
     pub fn shopify() -> Scheme {
         Scheme::hmac("shopify", Algorithm::Sha256, "X-Shopify-Hmac-Sha256")
             .encoding(Encoding::Base64)
+            .delivery_id(Field::header("X-Shopify-Event-Id"))
+            .event_type(Field::header("X-Shopify-Topic"))
     }
 }

@@ -1,11 +1,12 @@
-use crate::{Algorithm, Scheme, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignedContent};
 
 impl Scheme {
     /// [Slack](https://api.slack.com/authentication/verifying-requests-from-slack):
     /// `X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:{timestamp}:{body}">`, with the timestamp
     /// in `X-Slack-Request-Timestamp`, keyed with the app's signing secret. The timestamp must be
     /// within the tolerance (300 s by default). Slash commands arrive form-encoded: extract them
-    /// with [`VerifiedForm`](crate::VerifiedForm).
+    /// with [`VerifiedForm`](crate::VerifiedForm). Events API deliveries are identified by the
+    /// body's `event_id`; `X-Slack-Retry-Num` numbers the retries.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -18,6 +19,9 @@ impl Scheme {
             .prefix("v0=")
             .timestamp_header("X-Slack-Request-Timestamp")
             .signed(v0_timestamp_body())
+            .delivery_id(Field::json("event_id"))
+            .event_type(Field::json("event.type"))
+            .attempt(Field::header("X-Slack-Retry-Num"))
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
 
 impl Scheme {
@@ -8,8 +8,9 @@ impl Scheme {
     /// `notification_base_url` (scheme, host and any port, from configuration, since proxies
     /// change what the server sees) followed by the request's path and query: it must come out
     /// byte-identical to the notification URL registered with Square, trailing slash included.
-    /// There is no signed timestamp, so nothing limits replays; deduplicate on the body's
-    /// `event_id`. The legacy SHA-1 `x-square-signature` header is ignored.
+    /// There is no signed timestamp, so nothing limits replays. Deliveries are identified by the
+    /// body's `event_id`; `square-retry-number` numbers the retries. The legacy SHA-1
+    /// `x-square-signature` header is ignored.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -28,5 +29,8 @@ impl Scheme {
                     .public_url(notification_base_url)
                     .body(),
             )
+            .delivery_id(Field::json("event_id"))
+            .event_type(Field::json("type"))
+            .attempt(Field::header("square-retry-number"))
     }
 }

@@ -1,11 +1,11 @@
-use crate::{Algorithm, Scheme, SecretFormat};
+use crate::{Algorithm, Field, Scheme, SecretFormat};
 
 impl Scheme {
     /// [Squarespace](https://developers.squarespace.com/webhooks/verifying-notifications):
     /// `Squarespace-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook
     /// subscription's `secret`, a hex string whose decoded bytes are the key (not its text). No
-    /// timestamp is signed, so there is no replay window; delivery ids are not checked,
-    /// deduplicate on the body's `id`.
+    /// timestamp is signed, so there is no replay window. Deliveries are identified by their
+    /// signature (Squarespace does not document its body `id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -19,5 +19,6 @@ impl Scheme {
     pub fn squarespace() -> Scheme {
         Scheme::hmac("squarespace", Algorithm::Sha256, "Squarespace-Signature")
             .secret_format(SecretFormat::Hex)
+            .event_type(Field::json("topic"))
     }
 }

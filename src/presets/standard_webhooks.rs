@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Standard Webhooks](https://www.standardwebhooks.com/) (Svix, Clerk, Resend, Liveblocks,
@@ -10,6 +10,7 @@ impl Scheme {
     /// entries that are not valid base64 signatures are skipped; at least one `v1` must match.
     /// The `svix-id`, `svix-timestamp` and `svix-signature` headers that Svix-based providers
     /// (Clerk, Resend) send are read too. The timestamp must be within 300 s either way.
+    /// Deliveries are identified by `webhook-id` (or `svix-id`), the same on every retry.
     ///
     /// ```
     /// use http::HeaderMap;
@@ -31,10 +32,13 @@ impl Scheme {
             .header_alias("webhook-id", "svix-id")
             .header_alias("webhook-timestamp", "svix-timestamp")
             .header_alias("webhook-signature", "svix-signature")
+            .delivery_id(Field::header("webhook-id"))
+            .event_type(Field::json("type"))
     }
 
     /// [Svix](https://docs.svix.com/receiving/verifying-payloads/how-manual): Standard Webhooks
-    /// with the `svix-id`, `svix-timestamp` and `svix-signature` header names.
+    /// with the `svix-id`, `svix-timestamp` and `svix-signature` header names. Deliveries are
+    /// identified by `svix-id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -44,6 +48,8 @@ impl Scheme {
     /// ```
     pub fn svix() -> Scheme {
         standard("svix", "svix")
+            .delivery_id(Field::header("svix-id"))
+            .event_type(Field::json("type"))
     }
 }
 

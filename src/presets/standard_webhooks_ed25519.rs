@@ -1,4 +1,4 @@
-use crate::{Encoding, Scheme, SignatureFormat, SignedContent};
+use crate::{Encoding, Field, Scheme, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Standard Webhooks (Ed25519)](https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
@@ -6,8 +6,8 @@ impl Scheme {
     /// `"{webhook-id}.{webhook-timestamp}.{body}"`, checked with the sender's public key
     /// (`whpk_<base64 of 32 bytes>`). Entries of other versions (the symmetric `v1`) are ignored,
     /// but at least one `v1a` must match. The timestamp is unix seconds; the window is 300 s, as
-    /// in the reference libraries. `webhook-id` is stable across retries and not checked here;
-    /// deduplicate on it.
+    /// in the reference libraries. Deliveries are identified by `webhook-id`, stable across
+    /// retries.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -31,5 +31,7 @@ impl Scheme {
                     .text(".")
                     .body(),
             )
+            .delivery_id(Field::header("webhook-id"))
+            .event_type(Field::json("type"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 
 impl Scheme {
     /// [Stripe](https://docs.stripe.com/webhooks#verify-manually):
@@ -8,6 +8,7 @@ impl Scheme {
     /// The endpoint secret is used verbatim as the key, `whsec_` prefix included. Any matching
     /// `v1` is accepted (Stripe sends several while you roll a secret); `v0` and other schemes are
     /// ignored. The timestamp must be within the tolerance (300 s by default) in either direction.
+    /// Deliveries are identified by the body's `id` (`evt_…`), which Stripe keeps on retries.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -19,5 +20,7 @@ impl Scheme {
         Scheme::hmac("stripe", Algorithm::Sha256, "Stripe-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
+            .delivery_id(Field::json("id"))
+            .event_type(Field::json("type"))
     }
 }

@@ -1,11 +1,11 @@
-use crate::Scheme;
+use crate::{Field, Scheme};
 
 impl Scheme {
     /// [Telegram](https://core.telegram.org/bots/api#setwebhook):
     /// `X-Telegram-Bot-Api-Secret-Token: <the secret_token given to setWebhook>` (1–256 of
     /// `A-Z a-z 0-9 _ -`), compared in constant time. Nothing is signed: the token proves the
     /// sender, not the body, and a captured request replays as is. Telegram sends the header only
-    /// when `secret_token` was set. Deduplicate on the body's `update_id`.
+    /// when `secret_token` was set. Deliveries are identified by the body's `update_id`.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -15,5 +15,6 @@ impl Scheme {
     /// ```
     pub fn telegram() -> Scheme {
         Scheme::token("telegram", "X-Telegram-Bot-Api-Secret-Token")
+            .delivery_id(Field::json("update_id"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Encoding, Scheme, SignedContent};
+use crate::{Encoding, Field, Scheme, SignedContent};
 
 impl Scheme {
     /// [Telnyx](https://developers.telnyx.com/docs/development/sdk/python/webhooks):
@@ -6,7 +6,7 @@ impl Scheme {
     /// checked with the account's public key (base64 of 32 bytes, from Mission Control → Keys &
     /// Credentials). The timestamp is unix seconds; the window is 300 s, as in Telnyx's SDKs. This
     /// is not Standard Webhooks despite Telnyx's wording: the headers and the signed string
-    /// differ. There is no delivery id header; deduplicate on the body's `data.id`.
+    /// differ. Deliveries are identified by the body's `data.id` (there is no id header).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -22,5 +22,8 @@ impl Scheme {
             .encoding(Encoding::Base64)
             .timestamp_header("telnyx-timestamp")
             .signed(SignedContent::new().timestamp().text("|").body())
+            .delivery_id(Field::json("data.id"))
+            .event_type(Field::json("data.event_type"))
+            .attempt(Field::json("meta.attempt"))
     }
 }

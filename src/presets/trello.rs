@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SignedContent};
+use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
 
 impl Scheme {
@@ -9,7 +9,8 @@ impl Scheme {
     /// and query; it must come out byte-identical to the `callbackURL` given at webhook creation.
     /// The raw UTF-8 body is signed; Trello documents signing its payload as a "binary string"
     /// (each UTF-16 unit cut to 8 bits), so bodies with non-ASCII text may fail to verify. There
-    /// is no timestamp, so nothing limits replays; deduplicate on the body's `action.id`.
+    /// is no timestamp, so nothing limits replays. Deliveries are identified by their signature;
+    /// the body's `action.id` identifies the action.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -24,5 +25,6 @@ impl Scheme {
         Scheme::hmac("trello", Algorithm::Sha1, "X-Trello-Webhook")
             .encoding(Encoding::Base64)
             .signed(SignedContent::new().body().public_url(base_url))
+            .event_type(Field::json("action.type"))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
 
 impl Scheme {
@@ -6,9 +6,9 @@ impl Scheme {
     /// `Twitch-Eventsub-Message-Signature: sha256=<hex HMAC-SHA256 of "{Twitch-Eventsub-Message-Id}{Twitch-Eventsub-Message-Timestamp}{body}">`
     /// (no separators), keyed with the subscription's `secret`. The timestamp is RFC 3339 (with
     /// nanoseconds), signed as received; the window is 600 s (Twitch: reject if older than 10
-    /// minutes). The message id is signed but not checked for repeats: deduplicate on it, as
-    /// Twitch asks. The `webhook_callback_verification` challenge is signed too; echo its
-    /// `challenge` as `text/plain` from your handler.
+    /// minutes). Deliveries are identified by `Twitch-Eventsub-Message-Id`, which Twitch keeps
+    /// when it resends a message. The `webhook_callback_verification` challenge is signed too;
+    /// echo its `challenge` as `text/plain` from your handler.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -32,5 +32,8 @@ impl Scheme {
                 .timestamp()
                 .body(),
         )
+        .delivery_id(Field::header("Twitch-Eventsub-Message-Id"))
+        .event_type(Field::header("Twitch-Eventsub-Subscription-Type"))
+        .attempt(Field::header("Twitch-Eventsub-Message-Retry"))
     }
 }

@@ -1,8 +1,9 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [Typeform](https://www.typeform.com/developers/webhooks/secure-your-webhooks/):
-    /// `Typeform-Signature: sha256=<base64 HMAC-SHA256 of the raw body>`.
+    /// `Typeform-Signature: sha256=<base64 HMAC-SHA256 of the raw body>`. Deliveries are
+    /// identified by their signature (Typeform does not document `event_id` as stable).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -14,5 +15,6 @@ impl Scheme {
         Scheme::hmac("typeform", Algorithm::Sha256, "Typeform-Signature")
             .prefix("sha256=")
             .encoding(Encoding::Base64)
+            .event_type(Field::json("event_type"))
     }
 }

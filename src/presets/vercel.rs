@@ -1,10 +1,11 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Vercel](https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks):
     /// `x-vercel-signature: <hex HMAC-SHA1 of the raw body>`, keyed with the integration's client
     /// secret (or, for account webhooks, the secret shown once at creation). There is no
-    /// timestamp, so nothing limits replays; deduplicate on the body's `id`.
+    /// timestamp, so nothing limits replays. Deliveries are identified by their signature (Vercel
+    /// does not document its body `id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -14,5 +15,6 @@ impl Scheme {
     /// ```
     pub fn vercel() -> Scheme {
         Scheme::hmac("vercel", Algorithm::Sha1, "x-vercel-signature")
+            .event_type(Field::json("type"))
     }
 }

@@ -1,11 +1,12 @@
-use crate::{Algorithm, Scheme, SignedContent, TimestampFormat};
+use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 
 impl Scheme {
     /// [Webflow](https://developers.webflow.com/data/docs/working-with-webhooks):
     /// `x-webflow-signature: <hex HMAC-SHA256 of "{x-webflow-timestamp}:{body}">`, keyed with the
     /// OAuth app's client secret (or the secret returned when the webhook was created through the
     /// API; dashboard-created webhooks are not signed). The timestamp is unix milliseconds; the
-    /// window is 300 s (Webflow: reject if older than 5 minutes). There is no delivery id.
+    /// window is 300 s (Webflow: reject if older than 5 minutes). There is no delivery id, so
+    /// deliveries are identified by their signature.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -18,5 +19,6 @@ impl Scheme {
             .timestamp_header("x-webflow-timestamp")
             .timestamp_format(TimestampFormat::Milliseconds)
             .signed(SignedContent::new().timestamp().text(":").body())
+            .event_type(Field::json("triggerType"))
     }
 }

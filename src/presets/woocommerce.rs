@@ -1,8 +1,9 @@
-use crate::{Algorithm, Encoding, Scheme};
+use crate::{Algorithm, Encoding, Field, Scheme};
 
 impl Scheme {
     /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
-    /// `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the raw body>`.
+    /// `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the raw body>`. Deliveries are identified
+    /// by their signature: `X-WC-Webhook-Delivery-ID` is new on every send.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -13,5 +14,6 @@ impl Scheme {
     pub fn woocommerce() -> Scheme {
         Scheme::hmac("woocommerce", Algorithm::Sha256, "X-WC-Webhook-Signature")
             .encoding(Encoding::Base64)
+            .event_type(Field::header("X-WC-Webhook-Topic"))
     }
 }

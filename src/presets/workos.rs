@@ -1,12 +1,12 @@
-use crate::{Algorithm, Scheme, SignatureFormat, SignedContent, TimestampFormat};
+use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent, TimestampFormat};
 use std::time::Duration;
 
 impl Scheme {
     /// [WorkOS](https://workos.com/docs/events/data-syncing/webhooks):
     /// `WorkOS-Signature: t=<timestamp>, v1=<hex>`, hex HMAC-SHA256 of `"{t}.{body}"`, keyed
     /// with the endpoint's webhook secret. `t` is in milliseconds and must be within 180 s, the
-    /// default of WorkOS's SDKs, in either direction. WorkOS sends no delivery id header;
-    /// deduplicate on the body's `id`.
+    /// default of WorkOS's SDKs, in either direction. Deliveries are identified by the body's
+    /// `id` (WorkOS sends no id header).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -20,5 +20,7 @@ impl Scheme {
             .timestamp_format(TimestampFormat::Milliseconds)
             .signed(SignedContent::new().timestamp().text(".").body())
             .replay_window(Duration::from_secs(180))
+            .delivery_id(Field::json("id"))
+            .event_type(Field::json("event"))
     }
 }

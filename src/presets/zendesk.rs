@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
+use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
 
 impl Scheme {
     /// [Zendesk](https://developer.zendesk.com/documentation/webhooks/verifying/):
@@ -6,8 +6,8 @@ impl Scheme {
     /// separator), keyed with the webhook's signing secret used as text (it looks like base64 but
     /// is not decoded). The timestamp is `X-Zendesk-Webhook-Signature-Timestamp`, an RFC 3339
     /// date-time signed as received, within 300 s: Zendesk documents none. Requests without a
-    /// body sign the timestamp alone. Delivery ids are not checked; deduplicate on
-    /// `X-Zendesk-Webhook-Invocation-Id`.
+    /// body sign the timestamp alone. Deliveries are identified by their signature (Zendesk
+    /// does not document `X-Zendesk-Webhook-Invocation-Id` as stable across retries).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -25,5 +25,6 @@ impl Scheme {
             .timestamp_header("X-Zendesk-Webhook-Signature-Timestamp")
             .timestamp_format(TimestampFormat::Rfc3339)
             .signed(SignedContent::new().timestamp().body())
+            .event_type(Field::json("type"))
     }
 }

@@ -1,9 +1,10 @@
-use crate::{Algorithm, Scheme};
+use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
     /// `x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{x-zm-request-timestamp}:{body}">`, keyed with
-    /// the app's secret token; the timestamp must be within the tolerance.
+    /// the app's secret token; the timestamp must be within the tolerance. Deliveries are
+    /// identified by their signature: Zoom sends no delivery id.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -16,5 +17,6 @@ impl Scheme {
             .prefix("v0=")
             .timestamp_header("x-zm-request-timestamp")
             .signed(super::slack::v0_timestamp_body())
+            .event_type(Field::json("event"))
     }
 }

@@ -1,0 +1,174 @@
+//! Which delivery a verified request is: [`Delivery`], read from where each preset says
+//! ([`Field`]).
+
+use crate::Verified;
+use http::{HeaderMap, HeaderName};
+use std::borrow::Cow;
+
+/// Where one piece of delivery metadata comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// A request header, such as `X-GitHub-Delivery`.
+    Header(HeaderName),
+    /// A field of the verified JSON body, as a dotted path such as `"id"` or `"event.id"`
+    /// (needs the `json` feature; read only after the signature passed).
+    Json(Cow<'static, str>),
+    /// The verified signature header's value itself: what identifies a delivery when the
+    /// provider sends no id (an HMAC over the same content is the same on every retry).
+    Signature,
+}
+
+impl Field {
+    /// The header `name` (any case). An invalid name reads nothing.
+    pub fn header(name: &str) -> Field {
+        match HeaderName::from_bytes(name.as_bytes()) {
+            Ok(name) => Field::Header(name),
+            Err(_) => Field::Json(Cow::Owned(String::new())),
+        }
+    }
+
+    /// The JSON body field at `path` (dots separate levels).
+    pub fn json(path: impl Into<Cow<'static, str>>) -> Field {
+        Field::Json(path.into())
+    }
+}
+
+/// Where a scheme's delivery id, event type and attempt number come from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct DeliveryFields {
+    pub(crate) id: Option<Field>,
+    pub(crate) event_type: Option<Field>,
+    pub(crate) attempt: Option<Field>,
+}
+
+/// What identifies a verified delivery: its id (stable across the provider's retries, the key
+/// for deduplication), event type, attempt number, and the verification's timestamp, scheme and
+/// secret id.
+///
+/// The layer puts it in the request's extensions when it needs it (deduplication, tracing);
+/// with the `axum` feature it is an extractor, read from the [`Verified`] request otherwise.
+///
+/// ```
+/// use http::HeaderMap;
+/// use tower_webhook::{Delivery, Scheme, Verifier};
+///
+/// let verifier = Verifier::new(Scheme::github(), "It's a Secret to Everybody")?;
+/// let mut headers = HeaderMap::new();
+/// headers.insert("X-Hub-Signature-256", "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17".parse()?);
+/// headers.insert("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958".parse()?);
+/// headers.insert("X-GitHub-Event", "ping".parse()?);
+/// let verified = verifier.verify(&headers, b"Hello, World!")?;
+/// let delivery = Delivery::read(&verified, &headers, b"Hello, World!");
+/// assert_eq!(delivery.id(), Some("72d3162e-cc78-11e3-81ab-4c9367dc0958"));
+/// assert_eq!(delivery.event_type(), Some("ping"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    id: Option<String>,
+    event_type: Option<String>,
+    attempt: Option<u32>,
+    timestamp: Option<u64>,
+    scheme: String,
+    secret_id: String,
+}
+
+impl Delivery {
+    /// Reads the delivery metadata of a request that `verified` vouches for, from its headers
+    /// and its verified `body`.
+    pub fn read(verified: &Verified, headers: &HeaderMap, body: &[u8]) -> Delivery {
+        let scheme = verified.verifier().scheme();
+        let fields = &scheme.delivery;
+        #[cfg(feature = "json")]
+        let json = std::cell::OnceCell::new();
+        let header = |name: &HeaderName| {
+            headers.get(name).or_else(|| {
+                let (_, alias) = scheme
+                    .aliases
+                    .iter()
+                    .find(|(canonical, _)| canonical == name)?;
+                headers.get(alias)
+            })
+        };
+        let read = |field: &Option<Field>| -> Option<String> {
+            match field.as_ref()? {
+                Field::Header(name) => text(header(name)?.as_bytes()),
+                Field::Signature => scheme
+                    .headers
+                    .iter()
+                    .find_map(header)
+                    .and_then(|value| text(value.as_bytes())),
+                #[cfg(feature = "json")]
+                Field::Json(path) => {
+                    let json: &Option<serde_json::Value> =
+                        json.get_or_init(|| serde_json::from_slice(body).ok());
+                    let mut value = json.as_ref()?;
+                    for key in path.split('.') {
+                        value = match value {
+                            serde_json::Value::Array(items) => {
+                                items.get(key.parse::<usize>().ok()?)?
+                            }
+                            other => other.get(key)?,
+                        };
+                    }
+                    match value {
+                        serde_json::Value::String(text) => Some(text.clone()),
+                        serde_json::Value::Number(number) => Some(number.to_string()),
+                        _ => None,
+                    }
+                }
+                #[cfg(not(feature = "json"))]
+                Field::Json(_) => {
+                    let _ = body;
+                    None
+                }
+            }
+        };
+        Delivery {
+            id: read(&fields.id),
+            event_type: read(&fields.event_type),
+            attempt: read(&fields.attempt).and_then(|attempt| attempt.trim().parse().ok()),
+            timestamp: verified.timestamp(),
+            scheme: verified.scheme().to_owned(),
+            secret_id: verified.secret_id().to_owned(),
+        }
+    }
+
+    /// The delivery's id, stable across the provider's retries, if the provider sends one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The event type, such as `"push"` or `"invoice.paid"`.
+    pub fn event_type(&self) -> Option<&str> {
+        self.event_type.as_deref()
+    }
+
+    /// Which attempt this is, for providers that number their retries.
+    pub fn attempt(&self) -> Option<u32> {
+        self.attempt
+    }
+
+    /// The verified timestamp, in seconds since the Unix epoch.
+    pub fn timestamp(&self) -> Option<u64> {
+        self.timestamp
+    }
+
+    /// The scheme that verified the delivery.
+    pub fn scheme(&self) -> &str {
+        &self.scheme
+    }
+
+    /// The id of the secret that matched.
+    pub fn secret_id(&self) -> &str {
+        &self.secret_id
+    }
+}
+
+/// Header or JSON text, trimmed; none when empty, not UTF-8, or longer than 256 bytes (an id is
+/// never that long, and a key must stay small).
+fn text(bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?.trim();
+    (!text.is_empty() && text.len() <= 256).then(|| text.to_owned())
+}
