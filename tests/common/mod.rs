@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod redis_server;
+
 use axum::body::Body;
 use bytes::Bytes;
 use http::{Request, Response, StatusCode};
