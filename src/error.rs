@@ -172,7 +172,7 @@ impl StdError for WebhookError {
 }
 
 /// Appends `text` to `out` as the inside of a JSON string.
-fn json_escape_into(out: &mut String, text: &str) {
+pub(crate) fn json_escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),

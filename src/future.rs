@@ -4,6 +4,7 @@
 use crate::{
     body::{BodyBuffer, RequestBody, ResponseBody},
     dedup::{self, Claim, ClaimGuard, StoreFuture},
+    handshake,
     layer::Settings,
     rejection::reject,
     verify::{Head, Pending},
@@ -108,6 +109,15 @@ where
             state: State::Calling {
                 future: inner.call(request),
                 guard: None,
+            },
+        }
+    }
+
+    /// A response the layer makes itself.
+    pub(crate) fn answered(response: Response<Full<Bytes>>) -> Self {
+        ResponseFuture {
+            state: State::Answered {
+                response: Some(response),
             },
         }
     }
@@ -346,6 +356,21 @@ where
         settings: &Settings,
         body: &[u8],
     ) -> Self {
+        // Signed endpoint checks (Slack, Zoom, Twitch, Discord) are answered here, never
+        // handled, never deduplicated.
+        if handshake::any_after(&settings.handshakes) {
+            let answer = handshake::after(
+                &settings.handshakes,
+                request.headers(),
+                body,
+                &settings.verifier,
+            );
+            if let Some(response) = answer {
+                return State::Answered {
+                    response: Some(response),
+                };
+            }
+        }
         let Some(dedup) = &settings.dedup else {
             return State::Calling {
                 future: inner.call(request),

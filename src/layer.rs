@@ -1,11 +1,11 @@
 //! [`VerifyWebhookLayer`]: the builder, every default stated.
 
 use crate::{
-    dedup::Deduplicate, rejection::RejectionLog, ConfigError, DefaultRejection, MakeRejection,
-    Scheme, Verifier, VerifyWebhook,
+    dedup::Deduplicate, handshake::Handshake, rejection::RejectionLog, ConfigError,
+    DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook,
 };
 use http::Method;
-use std::{time::Duration, time::SystemTime};
+use std::{sync::Arc, time::Duration, time::SystemTime};
 use tower_layer::Layer;
 
 /// The body limit used unless configured otherwise: 2 MiB, like axum's `DefaultBodyLimit`.
@@ -66,6 +66,7 @@ pub(crate) struct Settings {
     pub(crate) log: RejectionLog,
     pub(crate) body_timeout: Option<Duration>,
     pub(crate) dedup: Option<Deduplicate>,
+    pub(crate) handshakes: Arc<[Handshake]>,
 }
 
 /// Which requests the layer verifies, set with [`VerifyWebhookLayer::verify_methods`].
@@ -126,6 +127,7 @@ impl VerifyWebhookLayer {
                 log: RejectionLog::ByKind,
                 body_timeout: None,
                 dedup: None,
+                handshakes: Arc::new([]),
             },
             rejection: DefaultRejection,
         }
@@ -160,6 +162,16 @@ impl<R> VerifyWebhookLayer<R> {
     /// default is no deduplication.
     pub fn deduplicate(mut self, dedup: impl Into<Deduplicate>) -> Self {
         self.settings.dedup = Some(dedup.into());
+        self
+    }
+
+    /// Answers `handshake`, a provider's endpoint check, in the layer (see
+    /// [`handshake`](crate::handshake)). Call it once per check the route must answer. The
+    /// default is none.
+    pub fn handshake(mut self, handshake: Handshake) -> Self {
+        let mut handshakes = self.settings.handshakes.to_vec();
+        handshakes.push(handshake);
+        self.settings.handshakes = handshakes.into();
         self
     }
 

@@ -22,6 +22,7 @@ mod error;
 #[cfg(feature = "axum")]
 mod extract;
 mod future;
+pub mod handshake;
 mod layer;
 pub mod presets;
 mod rejection;

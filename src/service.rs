@@ -3,6 +3,7 @@
 use crate::{
     body::{BodyBuffer, RequestBody, ResponseBody},
     future::ResponseFuture,
+    handshake,
     layer::Settings,
     rejection::reject,
     verify::Head,
@@ -78,7 +79,13 @@ where
         let settings = &self.settings;
         let (mut parts, body) = request.into_parts();
 
-        // 1. Methods the layer does not verify (by default GET, HEAD, OPTIONS and TRACE) go on
+        // 1. Endpoint checks the layer answers itself before any verification (Meta's GET,
+        //    Dropbox's challenge, X's CRC, ...), if configured.
+        if let Some(answer) = handshake::before(&settings.handshakes, &parts, &settings.verifier) {
+            return ResponseFuture::answered(answer);
+        }
+
+        // 2. Methods the layer does not verify (by default GET, HEAD, OPTIONS and TRACE) go on
         //    untouched and without a `Verified`, so the router answers them (404, 405, a
         //    handshake) and the verified extractors refuse them.
         if !settings.methods.verifies(&parts.method) {
@@ -86,7 +93,7 @@ where
             return ResponseFuture::calling(inner, request);
         }
 
-        // 2. Header checks: signature, timestamp, signed headers. No body byte read yet.
+        // 3. Header checks: signature, timestamp, signed headers. No body byte read yet.
         let reject_now = |error| {
             let scheme = settings.verifier.scheme().name();
             ResponseFuture::rejected(reject(&self.rejection, settings.log, scheme, error))
@@ -97,7 +104,7 @@ where
             Err(error) => return reject_now(error),
         };
 
-        // 3. A declared length over the limit is refused before reading.
+        // 4. A declared length over the limit is refused before reading.
         let declared_len = content_length(&parts.headers);
         if declared_len.is_some_and(|len| len > settings.limit as u64) {
             return reject_now(WebhookError::PayloadTooLarge {
@@ -106,7 +113,7 @@ where
         }
         let body = Limited::new(body, settings.limit);
 
-        // 4a. Header-only schemes: verdict now; the body streams through, unauthenticated.
+        // 5a. Header-only schemes: verdict now; the body streams through, unauthenticated.
         if !settings.verifier.scheme().signed_content().covers_body() {
             return match pending.finish(&settings.verifier, &head, &[]) {
                 Ok(verified) => {
@@ -118,7 +125,7 @@ where
             };
         }
 
-        // 4b. Read the body under the limit and the deadline, hashing each frame as it
+        // 5b. Read the body under the limit and the deadline, hashing each frame as it
         //     arrives; the future concludes (see `future.rs`).
         ResponseFuture::reading(
             body,

@@ -223,6 +223,15 @@ impl Verifier {
         })
     }
 
+    /// The HMAC of `message` under the first secret, for answering handshakes that prove the
+    /// receiver holds it (Zoom's `encryptedToken`, X's CRC `response_token`); `None` for
+    /// schemes without a shared secret.
+    pub fn hmac(&self, message: &[u8]) -> Option<Vec<u8>> {
+        let mut mac = self.first_mac()?;
+        mac.update(message);
+        Some(mac.finalize().as_slice().to_vec())
+    }
+
     pub(crate) fn description(&self) -> &str {
         &self.inner.description
     }

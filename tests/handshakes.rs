@@ -1,0 +1,396 @@
+//! Endpoint checks answered by the layer, each against the provider's documented request and
+//! answer; the handler never runs for one.
+
+mod common;
+
+use axum::{body::Body, routing::any, Router};
+use common::Calls;
+use http::{Method, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use std::{
+    sync::{Arc, Mutex},
+    time::{Duration, UNIX_EPOCH},
+};
+use tower::ServiceExt;
+use tower_webhook::{handshake::Handshake, Scheme, Signer, VerifyWebhookLayer};
+
+/// An app whose one route answers anything and counts its calls, behind `layer`.
+fn app(layer: VerifyWebhookLayer, calls: Calls) -> Router {
+    Router::new().route(
+        "/hook",
+        any(move || async move {
+            calls.hit();
+            "handled"
+        })
+        .layer(layer),
+    )
+}
+
+async fn text(response: Response<Body>) -> String {
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// `body` signed for `scheme` at `timestamp`, POSTed to /hook with `extra` headers.
+fn signed(
+    scheme: Scheme,
+    secret: &str,
+    body: &str,
+    timestamp: u64,
+    extra: &[(&str, &str)],
+) -> Request<Body> {
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in extra {
+        headers.insert(
+            http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            value.parse().unwrap(),
+        );
+    }
+    let signature = Signer::new(scheme, secret)
+        .unwrap()
+        .sign_at(&headers, body.as_bytes(), timestamp)
+        .unwrap();
+    let mut request = Request::post("/hook")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    request.headers_mut().extend(headers);
+    request.headers_mut().extend(signature);
+    request
+}
+
+fn clock(seconds: u64) -> impl Fn() -> std::time::SystemTime + Send + Sync + 'static {
+    move || UNIX_EPOCH + Duration::from_secs(seconds)
+}
+
+#[tokio::test]
+async fn slack_url_verification_echoes_the_challenge() {
+    let secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    let layer = VerifyWebhookLayer::new(Scheme::slack(), secret)
+        .unwrap()
+        .clock(clock(1_700_000_000))
+        .handshake(Handshake::SlackUrlVerification);
+    let calls = Calls::default();
+    let app = app(layer, calls.clone());
+    // Slack's documented request.
+    let body = r#"{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#;
+    let response = app
+        .clone()
+        .oneshot(signed(Scheme::slack(), secret, body, 1_700_000_000, &[]))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(
+        text(response).await,
+        "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"
+    );
+    // Unsigned, it is refused like any request; an event goes to the handler.
+    let unsigned = Request::post("/hook").body(Body::from(body)).unwrap();
+    assert_eq!(
+        app.clone().oneshot(unsigned).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let event = signed(
+        Scheme::slack(),
+        secret,
+        r#"{"type":"event_callback"}"#,
+        1_700_000_000,
+        &[],
+    );
+    assert_eq!(text(app.oneshot(event).await.unwrap()).await, "handled");
+    assert_eq!(calls.count(), 1);
+}
+
+#[tokio::test]
+async fn zoom_url_validation_answers_the_hmac_of_the_plain_token() {
+    // elastic/beats' Zoom handler test: secret "secretValueTest", Zoom's documented plainToken.
+    let secret = "secretValueTest";
+    let layer = VerifyWebhookLayer::new(Scheme::zoom(), secret)
+        .unwrap()
+        .clock(clock(1_654_503_849))
+        .handshake(Handshake::ZoomUrlValidation);
+    let calls = Calls::default();
+    let body = r#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
+    let response = app(layer, calls.clone())
+        .oneshot(signed(Scheme::zoom(), secret, body, 1_654_503_849, &[]))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&text(response).await).unwrap();
+    assert_eq!(json["plainToken"], "qgg8vlvZRS6UYooatFL8Aw");
+    assert_eq!(
+        json["encryptedToken"],
+        "70c1f2e2e6ca2d39297490d1f9142c7d701415ea8e6151f6562a08fa657a40ff"
+    );
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn meta_subscription_echoes_the_challenge_for_the_right_token_only() {
+    let layer = VerifyWebhookLayer::new(Scheme::meta(), "app-secret")
+        .unwrap()
+        .handshake(Handshake::meta_subscribe("my-verify-token"));
+    let calls = Calls::default();
+    let app = app(layer, calls.clone());
+    let get = |query: &str| {
+        Request::get(format!("/hook?{query}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let response = app
+        .clone()
+        .oneshot(get(
+            "hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=my-verify-token",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(text(response).await, "1158201444");
+    let wrong = app
+        .clone()
+        .oneshot(get(
+            "hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn twitch_callback_verification_and_revocation() {
+    let secret = "5f1a6e7cd2e7137ccf9e15b2f43fe63949eb84b1db83c1d5a867dc93429de4e4";
+    let layer = || {
+        VerifyWebhookLayer::new(Scheme::twitch(), secret)
+            .unwrap()
+            .clock(clock(1_700_000_000))
+            .handshake(Handshake::TwitchEventSub)
+    };
+    let calls = Calls::default();
+    let timestamp = "2023-11-14T22:13:20Z";
+    let request = |kind: &str, body: &str| {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            "twitch-eventsub-message-id",
+            "e76c6bd4-55c9-4987-8304-da1588d8988b".parse().unwrap(),
+        );
+        headers.insert(
+            "twitch-eventsub-message-timestamp",
+            timestamp.parse().unwrap(),
+        );
+        headers.insert("twitch-eventsub-message-type", kind.parse().unwrap());
+        let signature = Signer::new(Scheme::twitch(), secret)
+            .unwrap()
+            .sign_at(&headers, body.as_bytes(), 1_700_000_000)
+            .unwrap();
+        // The signer writes its own RFC 3339 form of the time; keep Twitch's.
+        let mut request = Request::post("/hook")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        request.headers_mut().extend(headers);
+        request.headers_mut().extend(signature);
+        request
+    };
+    let body = r#"{"challenge":"pogchamp-kappa-360noscope-vohiyo","subscription":{"status":"webhook_callback_verification_pending"}}"#;
+    let response = app(layer(), calls.clone())
+        .oneshot(request("webhook_callback_verification", body))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(text(response).await, "pogchamp-kappa-360noscope-vohiyo");
+    let revoked = app(layer(), calls.clone())
+        .oneshot(request(
+            "revocation",
+            r#"{"subscription":{"status":"authorization_revoked"}}"#,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn discord_ping_is_answered_pong() {
+    // The Ed25519 vector of tests/vectors/research/groupA_vectors.py (Python `cryptography`).
+    let layer = VerifyWebhookLayer::new(
+        Scheme::discord(),
+        "b2d85e0aff91ce749227a8aa422a399d14db5087f781c3507830f4b56bf342ce",
+    )
+    .unwrap()
+    .clock(clock(1_700_000_000))
+    .handshake(Handshake::DiscordPing);
+    let calls = Calls::default();
+    let body = r#"{"id":"787053080478613555","token":"ThisIsATokenFromDiscordThatIsVeryLong","type":1,"version":1}"#;
+    let request = Request::post("/hook")
+        .header("x-signature-timestamp", "1700000000")
+        .header("x-signature-ed25519", "61db63ed902c811783f17e234f78866bda1911209ceeeeca22c75551de7f787845a1984f279f3bf8916b3a4328b166aa9a31a37d7eafa2ee2d1104e14edda40b")
+        .body(Body::from(body))
+        .unwrap();
+    let response = app(layer, calls.clone()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(text(response).await, r#"{"type":1}"#);
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
+    let calls = Calls::default();
+    let dropbox = app(
+        VerifyWebhookLayer::new(Scheme::dropbox(), "app-secret")
+            .unwrap()
+            .handshake(Handshake::DropboxChallenge),
+        calls.clone(),
+    );
+    let response = dropbox
+        .oneshot(
+            Request::get("/hook?challenge=kQ8z3")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(text(response).await, "kQ8z3");
+
+    // X's documented CRC inputs; the answer computed independently (groupE_vectors.py).
+    let twitter = app(
+        VerifyWebhookLayer::new(
+            Scheme::twitter(),
+            "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
+        )
+        .unwrap()
+        .handshake(Handshake::TwitterCrc),
+        calls.clone(),
+    );
+    let response = twitter
+        .oneshot(
+            Request::get("/hook?crc_token=9b4507b3-9040-4669-9ca3-6b94edb50553")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        text(response).await,
+        r#"{"response_token":"sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8="}"#
+    );
+
+    let okta = app(
+        VerifyWebhookLayer::new(Scheme::okta(), "Bearer s3cr3t")
+            .unwrap()
+            .handshake(Handshake::OktaVerification),
+        calls.clone(),
+    );
+    let response = okta
+        .oneshot(
+            Request::get("/hook")
+                .header("x-okta-verification-challenge", "X2Aiz4nW0sLNyDQXtTMZ")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        text(response).await,
+        r#"{"verification":"X2Aiz4nW0sLNyDQXtTMZ"}"#
+    );
+
+    let graph = app(
+        VerifyWebhookLayer::new(Scheme::github(), "secret")
+            .unwrap()
+            .handshake(Handshake::MicrosoftGraphValidation),
+        calls.clone(),
+    );
+    let response = graph
+        .oneshot(Request::post("/hook?validationToken=Validation%3A%20Testing%20client%20application%20reachability").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        text(response).await,
+        "Validation: Testing client application reachability"
+    );
+
+    let trello = app(
+        VerifyWebhookLayer::new(Scheme::trello("https://hooks.example.com"), "app-secret")
+            .unwrap()
+            .handshake(Handshake::TrelloHead),
+        calls.clone(),
+    );
+    let response = trello
+        .oneshot(Request::head("/hook").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn asana_hook_secret_is_echoed_and_handed_over() {
+    let kept = Arc::new(Mutex::new(None::<String>));
+    let store = kept.clone();
+    let layer = VerifyWebhookLayer::new(Scheme::asana(), "initial")
+        .unwrap()
+        .handshake(Handshake::asana(move |secret| {
+            *store.lock().unwrap() = Some(secret.to_owned())
+        }));
+    let calls = Calls::default();
+    let request = Request::post("/hook")
+        .header(
+            "x-hook-secret",
+            "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let response = app(layer, calls.clone()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["x-hook-secret"],
+        "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81"
+    );
+    assert_eq!(
+        kept.lock().unwrap().as_deref(),
+        Some("b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81")
+    );
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn woocommerce_activation_ping_is_200_without_the_handler() {
+    let layer = || {
+        VerifyWebhookLayer::new(Scheme::woocommerce(), "wc-secret")
+            .unwrap()
+            .handshake(Handshake::WooCommercePing)
+    };
+    let calls = Calls::default();
+    let ping = Request::builder()
+        .method(Method::POST)
+        .uri("/hook")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("webhook_id=5"))
+        .unwrap();
+    let response = app(layer(), calls.clone()).oneshot(ping).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    // A request that carries a signature is verified as usual.
+    let forged = Request::post("/hook")
+        .header(
+            "x-wc-webhook-signature",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        )
+        .body(Body::from("{}"))
+        .unwrap();
+    assert_eq!(
+        app(layer(), calls.clone())
+            .oneshot(forged)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(calls.count(), 0);
+}
