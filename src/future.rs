@@ -7,6 +7,7 @@ use crate::{
     handshake,
     layer::Settings,
     rejection::reject,
+    tenant::VerifierFuture,
     verify::{Head, Pending},
     Delivery, MakeRejection, Verified, WebhookError,
 };
@@ -55,6 +56,11 @@ pin_project! {
             deadline: Deadline,
             reading: Option<Reading<S, R>>,
         },
+        // Waiting for the request's tenant's verifier.
+        Resolving {
+            lookup: VerifierFuture,
+            request: Option<Resolving<S, B, R>>,
+        },
         // Waiting for the store to grant the delivery's claim; then the call.
         Claiming {
             future: StoreFuture<Claim>,
@@ -72,6 +78,15 @@ pin_project! {
             response: Option<S::Response>,
         },
     }
+}
+
+/// What waits for a tenant's verifier.
+struct Resolving<S, B, R> {
+    inner: S,
+    parts: Parts,
+    body: B,
+    settings: Settings,
+    rejection: R,
 }
 
 /// A call to make once the delivery's claim is granted.
@@ -96,14 +111,6 @@ where
     S: Service<Request<RequestBody<B>>>,
     R: MakeRejection,
 {
-    pub(crate) fn rejected(response: Response<R::Body>) -> Self {
-        ResponseFuture {
-            state: State::Rejected {
-                response: Some(response),
-            },
-        }
-    }
-
     pub(crate) fn calling(mut inner: S, request: Request<RequestBody<B>>) -> Self {
         ResponseFuture {
             state: State::Calling {
@@ -122,38 +129,40 @@ where
         }
     }
 
-    /// A verified request: deduplicated first if the layer does that, then the call.
-    pub(crate) fn verified(
+    /// Verification proper, with the verifier in `settings`.
+    pub(crate) fn verifying(
         inner: S,
-        request: Request<RequestBody<B>>,
+        parts: Parts,
+        body: B,
         settings: &Settings,
-        body: &[u8],
-    ) -> Self {
+        rejection: &R,
+    ) -> Self
+    where
+        B: Body<Data = Bytes>,
+    {
         ResponseFuture {
-            state: State::verified(inner, request, settings, body),
+            state: State::verifying(inner, parts, body, settings, rejection),
         }
     }
 
-    pub(crate) fn reading(
-        body: Limited<B>,
-        parts: Parts,
-        pending: Pending,
-        buffer: BodyBuffer,
+    /// Waiting for a tenant's verifier, then verification proper.
+    pub(crate) fn resolving(
+        lookup: VerifierFuture,
         inner: S,
-        rejection: R,
+        parts: Parts,
+        body: B,
         settings: Settings,
+        rejection: R,
     ) -> Self {
         ResponseFuture {
-            state: State::Reading {
-                body,
-                deadline: Deadline::new(&settings),
-                reading: Some(Reading {
-                    parts,
-                    pending,
-                    buffer,
+            state: State::Resolving {
+                lookup,
+                request: Some(Resolving {
                     inner,
-                    rejection,
+                    parts,
+                    body,
                     settings,
+                    rejection,
                 }),
             },
         }
@@ -176,6 +185,29 @@ where
                 StateProj::Rejected { response } => {
                     let response = response.take().expect("future polled after completion");
                     return Poll::Ready(Ok(response.map(ResponseBody::rejection)));
+                }
+                StateProj::Resolving { lookup, request } => {
+                    let resolved = ready!(lookup.as_mut().poll(cx));
+                    let Resolving {
+                        inner,
+                        parts,
+                        body,
+                        settings,
+                        rejection,
+                    } = request.take().expect("future polled after completion");
+                    match resolved {
+                        Ok(verifier) => {
+                            let settings = settings.for_tenant(verifier);
+                            State::verifying(inner, parts, body, &settings, &rejection)
+                        }
+                        Err(_error) => {
+                            #[cfg(feature = "tracing")]
+                            tracing::error!(target: "tower_webhook::tenant", "{_error}; answered 503");
+                            State::Answered {
+                                response: Some(unavailable_response("tenant_source_unavailable")),
+                            }
+                        }
+                    }
                 }
                 StateProj::Answered { response } => {
                     let response = response.take().expect("future polled after completion");
@@ -222,7 +254,7 @@ where
                             tracing::error!(target: "tower_webhook::dedup", "{error}; answered 503");
                             let _ = error;
                             State::Answered {
-                                response: Some(unavailable_response()),
+                                response: Some(unavailable_response("dedup_store_unavailable")),
                             }
                         }
                     }
@@ -349,6 +381,64 @@ where
     S: Service<Request<RequestBody<B>>>,
     R: MakeRejection,
 {
+    /// Verification proper: header checks, the declared length, then the body (or, for
+    /// header-only schemes, the verdict at once).
+    fn verifying(inner: S, mut parts: Parts, body: B, settings: &Settings, rejection: &R) -> Self
+    where
+        B: Body<Data = Bytes>,
+    {
+        // 4. Header checks: signature, timestamp, signed headers. No body byte read yet.
+        let reject_now = |error| State::Rejected {
+            response: Some(reject(
+                rejection,
+                settings.log,
+                settings.verifier.scheme().name(),
+                error,
+            )),
+        };
+        let head = Head::of(&parts.method, &parts.uri, &parts.headers);
+        let pending = match settings.verifier.start(&head) {
+            Ok(pending) => pending,
+            Err(error) => return reject_now(error),
+        };
+
+        // 5. A declared length over the limit is refused before reading.
+        let declared_len = content_length(&parts.headers);
+        if declared_len.is_some_and(|len| len > settings.limit as u64) {
+            return reject_now(WebhookError::PayloadTooLarge {
+                limit: settings.limit,
+            });
+        }
+        let body = Limited::new(body, settings.limit);
+
+        // 6a. Header-only schemes: verdict now; the body streams through, unauthenticated.
+        if !settings.verifier.scheme().signed_content().covers_body() {
+            return match pending.finish(&settings.verifier, &head, &[]) {
+                Ok(verified) => {
+                    parts.extensions.insert(verified);
+                    let request = Request::from_parts(parts, RequestBody::streaming(body));
+                    State::verified(inner, request, settings, &[])
+                }
+                Err(error) => reject_now(error),
+            };
+        }
+
+        // 6b. Read the body under the limit and the deadline, hashing each frame as it
+        //     arrives; the future concludes (see `future.rs`).
+        State::Reading {
+            body,
+            deadline: Deadline::new(settings),
+            reading: Some(Reading {
+                parts,
+                pending,
+                buffer: BodyBuffer::new(declared_len, settings.limit),
+                inner,
+                rejection: rejection.clone(),
+                settings: settings.clone(),
+            }),
+        }
+    }
+
     /// A verified request: the call, after claiming its delivery if the layer deduplicates.
     fn verified(
         mut inner: S,
@@ -407,6 +497,16 @@ where
     }
 }
 
+/// The declared `Content-Length`, if present once and a plain number.
+fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    let mut values = headers.get_all(header::CONTENT_LENGTH).iter();
+    let value = values.next()?;
+    if values.next().is_some() {
+        return None;
+    }
+    value.to_str().ok()?.parse().ok()
+}
+
 /// The delivery named in a request's [`Delivery`] extension, for logs.
 fn guard_key<B>(request: &Request<B>) -> String {
     request
@@ -440,11 +540,11 @@ fn dedup_response(claim: Claim, _delivery: &str) -> Response<Full<Bytes>> {
     response
 }
 
-/// 503 with `Retry-After` when the store cannot be reached: the provider retries.
-fn unavailable_response() -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from_static(
-        br#"{"error":"dedup_store_unavailable","message":"the deduplication store is unavailable; retry later"}"#,
-    )));
+/// 503 with `Retry-After` when a store cannot be reached: the provider retries.
+fn unavailable_response(code: &str) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(format!(
+        r#"{{"error":"{code}","message":"a store the receiver needs is unavailable; retry later"}}"#
+    ))));
     *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     let headers = response.headers_mut();
     headers.insert(

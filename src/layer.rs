@@ -1,8 +1,8 @@
 //! [`VerifyWebhookLayer`]: the builder, every default stated.
 
 use crate::{
-    dedup::Deduplicate, handshake::Handshake, rejection::RejectionLog, ConfigError,
-    DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook,
+    dedup::Deduplicate, handshake::Handshake, rejection::RejectionLog, tenant::Tenants,
+    ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook,
 };
 use http::Method;
 use std::{sync::Arc, time::Duration, time::SystemTime};
@@ -67,6 +67,19 @@ pub(crate) struct Settings {
     pub(crate) body_timeout: Option<Duration>,
     pub(crate) dedup: Option<Deduplicate>,
     pub(crate) handshakes: Arc<[Handshake]>,
+    pub(crate) tenants: Option<Tenants>,
+}
+
+impl Settings {
+    /// These settings with a tenant's verifier (the decoy, already in place, for an unknown
+    /// tenant).
+    pub(crate) fn for_tenant(&self, verifier: Option<Verifier>) -> Settings {
+        let mut settings = self.clone();
+        if let Some(verifier) = verifier {
+            settings.verifier = verifier;
+        }
+        settings
+    }
 }
 
 /// Which requests the layer verifies, set with [`VerifyWebhookLayer::verify_methods`].
@@ -117,6 +130,15 @@ impl VerifyWebhookLayer {
         Verifier::with_secrets(scheme, secrets).map(Self::from_verifier)
     }
 
+    /// Verifies each request with its tenant's secrets (see [`tenant`](crate::tenant)): a
+    /// platform receiving from many accounts. `scheme` is the tenants' scheme, used for the
+    /// decoy that unknown tenants meet.
+    pub fn for_tenants(scheme: Scheme, tenants: Tenants) -> Result<Self, ConfigError> {
+        let mut layer = Self::from_verifier(crate::tenant::decoy(scheme)?);
+        layer.settings.tenants = Some(tenants);
+        Ok(layer)
+    }
+
     /// A layer around an existing [`Verifier`].
     pub fn from_verifier(verifier: Verifier) -> Self {
         VerifyWebhookLayer {
@@ -128,6 +150,7 @@ impl VerifyWebhookLayer {
                 body_timeout: None,
                 dedup: None,
                 handshakes: Arc::new([]),
+                tenants: None,
             },
             rejection: DefaultRejection,
         }

@@ -29,6 +29,7 @@ mod rejection;
 mod scheme;
 mod service;
 mod sign;
+pub mod tenant;
 mod verified;
 mod verify;
 

@@ -1,18 +1,16 @@
 //! [`VerifyWebhook`]: what happens to a request, top to bottom.
 
 use crate::{
-    body::{BodyBuffer, RequestBody, ResponseBody},
+    body::{RequestBody, ResponseBody},
     future::ResponseFuture,
     handshake,
     layer::Settings,
-    rejection::reject,
-    verify::Head,
-    DefaultRejection, MakeRejection, WebhookError,
+    tenant::Lookup,
+    DefaultRejection, MakeRejection,
 };
 use bytes::Bytes;
-use http::{header, HeaderMap, Request, Response};
+use http::{Request, Response};
 use http_body::Body;
-use http_body_util::Limited;
 use std::task::{Context, Poll};
 use tower_service::Service;
 
@@ -77,7 +75,7 @@ where
         let clone = self.inner.clone();
         let inner = std::mem::replace(&mut self.inner, clone);
         let settings = &self.settings;
-        let (mut parts, body) = request.into_parts();
+        let (parts, body) = request.into_parts();
 
         // 1. Endpoint checks the layer answers itself before any verification (Meta's GET,
         //    Dropbox's challenge, X's CRC, ...), if configured.
@@ -93,58 +91,35 @@ where
             return ResponseFuture::calling(inner, request);
         }
 
-        // 3. Header checks: signature, timestamp, signed headers. No body byte read yet.
-        let reject_now = |error| {
-            let scheme = settings.verifier.scheme().name();
-            ResponseFuture::rejected(reject(&self.rejection, settings.log, scheme, error))
-        };
-        let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-        let pending = match settings.verifier.start(&head) {
-            Ok(pending) => pending,
-            Err(error) => return reject_now(error),
-        };
-
-        // 4. A declared length over the limit is refused before reading.
-        let declared_len = content_length(&parts.headers);
-        if declared_len.is_some_and(|len| len > settings.limit as u64) {
-            return reject_now(WebhookError::PayloadTooLarge {
-                limit: settings.limit,
-            });
-        }
-        let body = Limited::new(body, settings.limit);
-
-        // 5a. Header-only schemes: verdict now; the body streams through, unauthenticated.
-        if !settings.verifier.scheme().signed_content().covers_body() {
-            return match pending.finish(&settings.verifier, &head, &[]) {
-                Ok(verified) => {
-                    parts.extensions.insert(verified);
-                    let request = Request::from_parts(parts, RequestBody::streaming(body));
-                    ResponseFuture::verified(inner, request, settings, &[])
+        // 3. Per-tenant secrets: the request's tenant's verifier, from the cache or (later,
+        //    in the future) from the source; an unknown tenant meets a key nobody holds.
+        if let Some(tenants) = &settings.tenants {
+            match tenants.lookup(&parts) {
+                Lookup::Ready(verifier) => {
+                    let settings = settings.for_tenant(verifier);
+                    return ResponseFuture::verifying(
+                        inner,
+                        parts,
+                        body,
+                        &settings,
+                        &self.rejection,
+                    );
                 }
-                Err(error) => reject_now(error),
-            };
+                Lookup::Pending(lookup) => {
+                    let rejection = self.rejection.clone();
+                    return ResponseFuture::resolving(
+                        lookup,
+                        inner,
+                        parts,
+                        body,
+                        settings.clone(),
+                        rejection,
+                    );
+                }
+            }
         }
 
-        // 5b. Read the body under the limit and the deadline, hashing each frame as it
-        //     arrives; the future concludes (see `future.rs`).
-        ResponseFuture::reading(
-            body,
-            parts,
-            pending,
-            BodyBuffer::new(declared_len, settings.limit),
-            inner,
-            self.rejection.clone(),
-            settings.clone(),
-        )
+        // 4-6: verification proper (see `ResponseFuture::verifying`).
+        ResponseFuture::verifying(inner, parts, body, settings, &self.rejection)
     }
-}
-
-/// The declared `Content-Length`, if present once and a plain number.
-fn content_length(headers: &HeaderMap) -> Option<u64> {
-    let mut values = headers.get_all(header::CONTENT_LENGTH).iter();
-    let value = values.next()?;
-    if values.next().is_some() {
-        return None;
-    }
-    value.to_str().ok()?.parse().ok()
 }
