@@ -21,10 +21,13 @@ use tower_webhook::{
     Scheme, Signer, Verifier, VerifyWebhookLayer,
 };
 
+/// An account's signature header name and its `(id, shared key)` pairs.
+type Account = (String, Vec<(String, String)>);
+
 /// Accounts of the registration API: each has its header name and shared keys.
 #[derive(Clone, Default)]
 struct Registrations {
-    accounts: Arc<HashMap<String, (String, Vec<(String, String)>)>>,
+    accounts: Arc<HashMap<String, Account>>,
     lookups: Arc<AtomicUsize>,
     broken: bool,
 }
