@@ -122,10 +122,15 @@ fn every_preset_file_is_registered_with_the_link_its_doc_gives() {
             continue;
         }
         let source = std::fs::read_to_string(&path).unwrap();
-        for line in source.lines() {
+        for (at, line) in source.lines().enumerate() {
             let Some(rest) = line.trim().strip_prefix("pub fn ") else {
                 continue;
             };
+            // Constructors of presets return a `Scheme`; helpers (a `Result`) are not presets.
+            let signature: String = source.lines().skip(at).take(4).collect();
+            if signature.contains("Result<") {
+                continue;
+            }
             let name = rest.split('(').next().unwrap().trim_start_matches("r#");
             match Preset::find(name) {
                 None => problems.push(format!("{file}: `{name}` is not in the registry")),

@@ -2,6 +2,8 @@
 //! examples (and the TCP test).
 #![allow(dead_code)]
 
+pub(crate) mod registration;
+
 use axum::{body::Body, extract::Extension, routing::post, Json, Router};
 use http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;

@@ -18,4 +18,42 @@ impl Scheme {
     pub fn hubpay() -> Scheme {
         Scheme::hmac("hubpay", Algorithm::Sha256, "X-Hubpay-Hmac")
     }
+
+    /// The scheme of one registration of the registration-based provider, from its list entry
+    /// (`GET /v1/webhooks/list`): its `hmacHeaderName` and its `algorithm` (`"SHA_256"`, or
+    /// `"SHA_1"`, `"SHA_512"`). An unknown algorithm is a [`ConfigError`](crate::ConfigError).
+    ///
+    /// ```
+    /// use tower_webhook::{Algorithm, Method, Scheme};
+    ///
+    /// let scheme = Scheme::hubpay_registration("x-hub-signature", "SHA_256")?;
+    /// assert_eq!(scheme.signature_header_name().as_str(), "x-hub-signature");
+    /// assert_eq!(scheme.method(), Method::Hmac(Algorithm::Sha256));
+    /// assert!(Scheme::hubpay_registration("x-hub-signature", "MD5").is_err());
+    /// # Ok::<(), tower_webhook::ConfigError>(())
+    /// ```
+    pub fn hubpay_registration(
+        hmac_header_name: &str,
+        algorithm: &str,
+    ) -> Result<Scheme, crate::ConfigError> {
+        let algorithm = match algorithm
+            .trim()
+            .to_ascii_uppercase()
+            .replace('-', "_")
+            .as_str()
+        {
+            "SHA_1" | "SHA1" => Algorithm::Sha1,
+            "SHA_256" | "SHA256" => Algorithm::Sha256,
+            "SHA_512" | "SHA512" => Algorithm::Sha512,
+            _ => {
+                return Err(crate::ConfigError::InvalidScheme {
+                    reason: "the registration's algorithm is not SHA_1, SHA_256 or SHA_512",
+                })
+            }
+        };
+        let scheme =
+            Scheme::hmac("hubpay", algorithm, "X-Hubpay-Hmac").signature_header(hmac_header_name);
+        scheme.validate()?;
+        Ok(scheme)
+    }
 }
