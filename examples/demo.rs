@@ -14,6 +14,7 @@ use support::Provider;
 struct Case {
     provider: &'static str,
     name: String,
+    method: http::Method,
     path: String,
     headers: HeaderMap,
     body: Vec<u8>,
@@ -43,6 +44,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
         cases.push(Case {
             provider: provider.name,
             name: name.to_owned(),
+            method: http::Method::POST,
             path: provider.path.clone(),
             headers: headers.clone(),
             body: body.to_vec(),
@@ -142,6 +144,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut cases: Vec<Case> = support::providers().iter().flat_map(cases_for).collect();
     cases.extend(family_cases(&support::all_providers()));
+    cases.extend(receiving_cases(&support::all_providers()));
     // Amio's own published test vector, byte for byte.
     let mut published = HeaderMap::new();
     published.insert(
@@ -151,6 +154,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     cases.insert(0, Case {
         provider: "amio",
         name: "Amio's published test vector".into(),
+        method: http::Method::POST,
         path: "/webhooks/amio".into(),
         headers: published,
         body: br#"{"event":"messages_delivered","timestamp":"2018-03-01T11:54:14.886Z","data":{"channel":{"id":"viber_service_messages_test","type":"viber"},"contact":{"phone_number":"+420606123456"},"messages":[{"id":"151990525359991"}]}}"#.to_vec(),
@@ -158,39 +162,62 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
 
     println!(
-        "{:<9} {:<36} {:>8} {:>4}  {:<28} result",
+        "{:<11} {:<41} {:>8} {:>4}  {:<34} result",
         "provider", "request", "expected", "got", "reason"
     );
-    println!("{}", "-".repeat(100));
-    let (mut passed, mut failed) = (0, 0);
+    println!("{}", "-".repeat(110));
+    let mut tally = Tally::default();
     for case in cases {
         // Large bodies go through the streaming client, which hears an early 413 even while
         // the server closes the connection under a body it refused to read.
         let sent = if case.body.len() > 64 * 1024 {
             support::post_streaming(addr, &case.path, &case.headers, case.body).await
         } else {
-            support::post_over_tcp(addr, &case.path, &case.headers, case.body).await
+            support::send_over_tcp(addr, case.method, &case.path, &case.headers, case.body)
+                .await
+                .map(|(status, _, body)| (status, body))
         };
         let (status, reason) = match sent {
             Ok((status, body)) => (Some(status), reason(status, &body)),
             Err(error) => (None, format!("transport error: {error}")),
         };
-        let ok = status == Some(case.expected);
-        if ok {
-            passed += 1
-        } else {
-            failed += 1
-        }
-        println!(
-            "{:<9} {:<36} {:>8} {:>4}  {:<28} {}",
+        row(
+            &mut tally,
             case.provider,
-            case.name,
-            case.expected.as_u16(),
-            status.map_or("-".into(), |s| s.as_u16().to_string()),
-            reason,
-            if ok { "ok" } else { "WRONG" },
+            &case.name,
+            case.expected,
+            status,
+            &reason,
         );
     }
+    in_flight_rows(&mut tally).await;
+    registration_rows(&mut tally).await;
+
+    // Every duplicate above was answered without its handler: one call per delivery.
+    let (_, _, stats) = support::send_over_tcp(
+        addr,
+        http::Method::GET,
+        "/stats",
+        &HeaderMap::new(),
+        Vec::new(),
+    )
+    .await
+    .map_err(|error| error.to_string())?;
+    let stats: serde_json::Value = serde_json::from_str(&stats)?;
+    let standard_calls = stats["standard"].as_u64().unwrap_or(0);
+    row(
+        &mut tally,
+        "standard",
+        "GET /stats: handler ran once per delivery",
+        StatusCode::OK,
+        Some(if standard_calls == 2 {
+            StatusCode::OK
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }),
+        &format!("standard handler ran {standard_calls}x"),
+    );
+    let (passed, failed) = (tally.passed, tally.failed);
     println!("\n{passed} passed, {failed} failed");
     server.abort();
     if failed > 0 {
@@ -214,6 +241,7 @@ fn family_cases(providers: &[Provider]) -> Vec<Case> {
         cases.push(Case {
             provider: provider.name,
             name: format!("valid {}", provider.scheme.method()),
+            method: http::Method::POST,
             path: provider.path.clone(),
             headers,
             body,
@@ -222,6 +250,7 @@ fn family_cases(providers: &[Provider]) -> Vec<Case> {
         cases.push(Case {
             provider: provider.name,
             name: bad_name.to_owned(),
+            method: http::Method::POST,
             path: provider.path.clone(),
             headers: bad_headers,
             body: bad_body,
@@ -248,7 +277,7 @@ fn family_cases(providers: &[Provider]) -> Vec<Case> {
 
     // Ed25519 over timestamp + body.
     let discord = find("discord");
-    let body = br#"{"type":1,"id":"42"}"#.to_vec();
+    let body = br#"{"type":2,"id":"42"}"#.to_vec();
     let key = ed25519_dalek::SigningKey::from_bytes(&support::DEMO_ED25519_SEED);
     let mut message = now.clone().into_bytes();
     message.extend_from_slice(&body);
@@ -266,7 +295,7 @@ fn family_cases(providers: &[Provider]) -> Vec<Case> {
         (
             "body changed after signing",
             headers,
-            br#"{"type":2,"id":"42"}"#.to_vec(),
+            br#"{"type":3,"id":"42"}"#.to_vec(),
         ),
     );
 
@@ -310,14 +339,397 @@ fn family_cases(providers: &[Provider]) -> Vec<Case> {
     cases
 }
 
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+}
+
+/// Prints one row of the table and counts it.
+fn row(
+    tally: &mut Tally,
+    provider: &str,
+    name: &str,
+    expected: StatusCode,
+    got: Option<StatusCode>,
+    reason: &str,
+) {
+    let ok = got == Some(expected);
+    if ok {
+        tally.passed += 1;
+    } else {
+        tally.failed += 1;
+    }
+    println!(
+        "{:<11} {:<41} {:>8} {:>4}  {:<34} {}",
+        provider,
+        name,
+        expected.as_u16(),
+        got.map_or("-".into(), |s| s.as_u16().to_string()),
+        reason,
+        if ok { "ok" } else { "WRONG" },
+    );
+}
+
+/// Duplicates and endpoint checks at the receiver's preset routes.
+fn receiving_cases(providers: &[Provider]) -> Vec<Case> {
+    let find = |name: &str| providers.iter().find(|p| p.name == name).expect("served");
+    let now = support::now();
+    let mut cases = Vec::new();
+    let mut add = |provider: &'static str,
+                   name: &str,
+                   method: http::Method,
+                   path: String,
+                   headers: HeaderMap,
+                   body: &[u8],
+                   expected| {
+        cases.push(Case {
+            provider,
+            name: name.to_owned(),
+            method,
+            path,
+            headers,
+            body: body.to_vec(),
+            expected,
+        })
+    };
+
+    // The same Standard Webhooks delivery twice: handled once, then a 200 duplicate.
+    let standard = find("standard");
+    let mut id = HeaderMap::new();
+    id.insert("webhook-id", HeaderValue::from_static("msg-dup-0001"));
+    let body = br#"{"type":"invoice.paid"}"#;
+    let signed = support::sign_at(standard, &id, body, now);
+    add(
+        "standard",
+        "delivery msg-dup-0001",
+        http::Method::POST,
+        standard.path.clone(),
+        signed.clone(),
+        body,
+        StatusCode::OK,
+    );
+    add(
+        "standard",
+        "same delivery again (duplicate)",
+        http::Method::POST,
+        standard.path.clone(),
+        signed,
+        body,
+        StatusCode::OK,
+    );
+
+    // Meta's subscription check: an unsigned GET.
+    let meta = find("meta");
+    let challenge = |token: &str| {
+        format!(
+            "{}?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token={token}",
+            meta.path
+        )
+    };
+    add(
+        "meta",
+        "GET hub.challenge, right token",
+        http::Method::GET,
+        challenge(support::DEFAULT_META_VERIFY_TOKEN),
+        HeaderMap::new(),
+        b"",
+        StatusCode::OK,
+    );
+    add(
+        "meta",
+        "GET hub.challenge, wrong token",
+        http::Method::GET,
+        challenge("guess"),
+        HeaderMap::new(),
+        b"",
+        StatusCode::FORBIDDEN,
+    );
+
+    // Slack's and Zoom's signed checks.
+    for (name, body) in [
+        (
+            "slack",
+            r#"{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595","type":"url_verification"}"#,
+        ),
+        (
+            "zoom",
+            r#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event":"endpoint.url_validation"}"#,
+        ),
+    ] {
+        let provider = find(name);
+        let signed = support::sign_at(provider, &HeaderMap::new(), body.as_bytes(), now);
+        let label = if name == "slack" {
+            "url_verification (signed)"
+        } else {
+            "endpoint.url_validation (signed)"
+        };
+        add(
+            provider.name,
+            label,
+            http::Method::POST,
+            provider.path.clone(),
+            signed,
+            body.as_bytes(),
+            StatusCode::OK,
+        );
+    }
+
+    // Discord's signed PING, answered PONG.
+    let discord = find("discord");
+    let body = br#"{"type":1,"id":"ping"}"#;
+    let key = ed25519_dalek::SigningKey::from_bytes(&support::DEMO_ED25519_SEED);
+    let mut message = now.to_string().into_bytes();
+    message.extend_from_slice(body);
+    let signature = ed25519_dalek::Signer::sign(&key, &message);
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-signature-ed25519",
+        hex::encode(signature.to_bytes()).parse().unwrap(),
+    );
+    headers.insert("x-signature-timestamp", now.to_string().parse().unwrap());
+    add(
+        "discord",
+        "PING (signed, Ed25519)",
+        http::Method::POST,
+        discord.path.clone(),
+        headers,
+        body,
+        StatusCode::OK,
+    );
+
+    // Unsigned checks: Dropbox's challenge, X's CRC, Trello's HEAD, WooCommerce's ping.
+    add(
+        "dropbox",
+        "GET ?challenge=",
+        http::Method::GET,
+        format!("{}?challenge=kQ8z3", find("dropbox").path),
+        HeaderMap::new(),
+        b"",
+        StatusCode::OK,
+    );
+    add(
+        "twitter",
+        "GET ?crc_token= (CRC)",
+        http::Method::GET,
+        format!("{}?crc_token=9b4507b3", find("twitter").path),
+        HeaderMap::new(),
+        b"",
+        StatusCode::OK,
+    );
+    add(
+        "trello",
+        "HEAD when the webhook is created",
+        http::Method::HEAD,
+        find("trello").path.clone(),
+        HeaderMap::new(),
+        b"",
+        StatusCode::OK,
+    );
+    add(
+        "woocommerce",
+        "unsigned activation ping",
+        http::Method::POST,
+        find("woocommerce").path.clone(),
+        HeaderMap::new(),
+        b"webhook_id=5",
+        StatusCode::OK,
+    );
+    cases
+}
+
+/// A duplicate that arrives while the first copy is still being handled: 409 with Retry-After.
+async fn in_flight_rows(tally: &mut Tally) {
+    use tower_webhook::{dedup::MemoryStore, Scheme, Signer, VerifyWebhookLayer};
+    let layer = VerifyWebhookLayer::new(Scheme::github(), "It's a Secret to Everybody")
+        .expect("valid")
+        .deduplicate(MemoryStore::new());
+    let slow = axum::Router::new().route(
+        "/slow",
+        axum::routing::post(|| async {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            "handled"
+        })
+        .layer(layer),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let addr = listener.local_addr().expect("bound");
+    let server = tokio::spawn(async move { axum::serve(listener, slow).await });
+    let body = br#"{"action":"opened"}"#.to_vec();
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-github-delivery",
+        HeaderValue::from_static("72d3162e-cc78-11e3-81ab-4c9367dc0958"),
+    );
+    headers.extend(
+        Signer::new(Scheme::github(), "It's a Secret to Everybody")
+            .unwrap()
+            .sign(&HeaderMap::new(), &body)
+            .unwrap(),
+    );
+    let first_headers = headers.clone();
+    let first_body = body.clone();
+    let first = tokio::spawn(async move {
+        support::send_over_tcp(
+            addr,
+            http::Method::POST,
+            "/slow",
+            &first_headers,
+            first_body,
+        )
+        .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let second = support::send_over_tcp(addr, http::Method::POST, "/slow", &headers, body).await;
+    let (status, reason) = match second {
+        Ok((status, headers, body)) => {
+            let retry = headers
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-")
+                .to_owned();
+            (
+                Some(status),
+                format!("{} (Retry-After {retry})", reason(status, &body)),
+            )
+        }
+        Err(error) => (None, format!("transport error: {error}")),
+    };
+    row(
+        tally,
+        "github",
+        "same delivery while the first runs",
+        StatusCode::CONFLICT,
+        status,
+        &reason,
+    );
+    let first = first
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .map(|(status, _, _)| status);
+    row(
+        tally,
+        "github",
+        "the first copy, handled",
+        StatusCode::OK,
+        first,
+        "handled once",
+    );
+    server.abort();
+}
+
+/// The registration-based provider: register, list, deliver per account (tenant secrets).
+async fn registration_rows(tally: &mut Tally) {
+    use support::registration::{self as flow, ProviderState, RegisteredAccounts};
+    let serve = |app: axum::Router| async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port");
+        let addr = listener.local_addr().expect("bound");
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        addr
+    };
+    let provider_state = ProviderState::default();
+    let provider = serve(flow::provider_app(provider_state.clone())).await;
+    let accounts = RegisteredAccounts::default();
+    let handled = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::new()));
+    let receiver = serve(flow::receiver_app(accounts.clone(), handled).expect("valid")).await;
+    let callback = format!("http://{receiver}/hooks/registered");
+    let account = "4f1c2a9e-0000-4000-8000-000000000001";
+    let token = flow::token_for(account);
+    let body =
+        serde_json::json!({"callbackUrl": callback, "sharedKey": "f7b3ca9275d949d9b74f7f1b"});
+    let status = flow::register_with(provider, account, &token, body.clone()).await;
+    row(
+        tally,
+        "hubpay",
+        "register (Bearer JWT, AccountId)",
+        StatusCode::OK,
+        Some(status),
+        "registered",
+    );
+    let status = flow::register_with(provider, account, "not-a-jwt", body).await;
+    row(
+        tally,
+        "hubpay",
+        "register with a bad token",
+        StatusCode::UNAUTHORIZED,
+        Some(status),
+        "refused by the provider",
+    );
+    let listed = flow::list_for(provider, account, &token).await;
+    let entry = listed.as_ref().and_then(|list| list.content.first());
+    let described = entry.map_or("no entry".to_owned(), |e| {
+        format!("{} {}", e.hmac_header_name, e.algorithm)
+    });
+    row(
+        tally,
+        "hubpay",
+        "list registrations",
+        StatusCode::OK,
+        entry.map(|_| StatusCode::OK),
+        &described,
+    );
+    if let Some(entry) = entry {
+        accounts
+            .add(account, entry, "f7b3ca9275d949d9b74f7f1b")
+            .expect("a valid registration");
+    }
+    let delivered = provider_state
+        .deliver(account, br#"{"eventType":"PAYMENT_COMPLETED"}"#)
+        .await;
+    row(
+        tally,
+        "hubpay",
+        "delivery, verified per AccountId",
+        StatusCode::NO_CONTENT,
+        delivered.first().copied(),
+        "tenant secret",
+    );
+    let mut forged = HeaderMap::new();
+    forged.insert("accountid", account.parse().unwrap());
+    forged.insert("x-hub-signature", "00".repeat(32).parse().unwrap());
+    let status = support::post_over_tcp(receiver, "/hooks/registered", &forged, b"{}".to_vec())
+        .await
+        .ok()
+        .map(|(s, _)| s);
+    row(
+        tally,
+        "hubpay",
+        "forged delivery for that account",
+        StatusCode::UNAUTHORIZED,
+        status,
+        "signature_mismatch",
+    );
+    let mut unknown = forged.clone();
+    unknown.insert("accountid", "acct-unknown".parse().unwrap());
+    let status = support::post_over_tcp(receiver, "/hooks/registered", &unknown, b"{}".to_vec())
+        .await
+        .ok()
+        .map(|(s, _)| s);
+    row(
+        tally,
+        "hubpay",
+        "unknown account (same 401)",
+        StatusCode::UNAUTHORIZED,
+        status,
+        "signature_mismatch",
+    );
+}
+
 /// "accepted" or the rejection's error code.
 fn reason(status: StatusCode, body: &str) -> String {
     let json: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
-    if status.is_success() {
-        format!("accepted ({})", json["accepted"].as_str().unwrap_or("?"))
-    } else if let Some(code) = json["error"].as_str() {
+    if let Some(scheme) = json["accepted"].as_str() {
+        format!("accepted ({scheme})")
+    } else if let Some(code) = json["error"].as_str().or(json["code"].as_str()) {
         code.to_owned()
+    } else if status.is_success() && body.is_empty() {
+        "answered, empty body".to_owned()
     } else {
-        body.chars().take(28).collect()
+        format!("answered {}", body.chars().take(25).collect::<String>())
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! ```sh
 //! cargo run --example receiver
+//! REDIS_URL=redis://127.0.0.1:6379/ cargo run --features redis --example receiver
 //! ```
 
 mod support;
@@ -12,7 +13,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(3000);
-    let app = support::app()?;
+    // Deliveries are handled once: across instances through Redis when REDIS_URL is set, in
+    // this process's memory otherwise.
+    let dedup = match std::env::var("REDIS_URL") {
+        #[cfg(feature = "redis")]
+        Ok(url) => {
+            let store = tower_webhook::dedup::RedisStore::connect(&url).await?;
+            println!("deduplicating through Redis at {url}");
+            tower_webhook::dedup::Deduplicate::new(store)
+        }
+        #[cfg(not(feature = "redis"))]
+        Ok(_) => return Err("REDIS_URL is set: run with --features redis".into()),
+        Err(_) => {
+            println!("deduplicating in memory (set REDIS_URL to share across instances)");
+            tower_webhook::dedup::Deduplicate::new(tower_webhook::dedup::MemoryStore::new())
+        }
+    };
+    let app = support::app_with(dedup, support::Stats::default())?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!(
         "tower-webhook receiver on http://{}",
@@ -31,6 +48,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             provider.path, provider.secret
         );
     }
+    println!("  GET  /stats: handler calls per route");
+    println!(
+        "META_VERIFY_TOKEN = {:?}",
+        std::env::var("META_VERIFY_TOKEN")
+            .unwrap_or_else(|_| support::DEFAULT_META_VERIFY_TOKEN.into())
+    );
     let public_url = std::env::var("PUBLIC_URL");
     println!(
         "PUBLIC_URL = {:?} ({}), the base URL-signed presets expect",

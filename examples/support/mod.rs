@@ -4,12 +4,23 @@
 
 pub(crate) mod registration;
 
-use axum::{body::Body, extract::Extension, routing::post, Json, Router};
+use axum::{
+    body::Body,
+    extract::Extension,
+    routing::{get, post, MethodRouter},
+    Json, Router,
+};
 use http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
+use std::{
+    collections::BTreeMap,
+    net::SocketAddr,
+    sync::{Arc, Mutex},
+};
 use tower_webhook::{
+    dedup::{Deduplicate, MemoryStore},
+    handshake::Handshake,
     presets::{Parameter, Preset},
     ConfigError, Method, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
 };
@@ -206,30 +217,63 @@ pub(crate) const ENVIRONMENT: &[(&str, &str)] = &[
     ("STANDARD_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
 ];
 
-/// Handler for schemes that sign the body: the verified JSON, echoed with what verified it.
-async fn on_verified(
-    Extension(verified): Extension<Verified>,
-    VerifiedBody(body): VerifiedBody,
-) -> Json<Value> {
-    Json(json!({
-        "accepted": verified.scheme(),
-        "secret_id": verified.secret_id(),
-        "signed": verified.signed_content(),
-        "bytes": body.len(),
-    }))
+/// How many times each route's handler ran, by route name: `GET /stats`.
+pub(crate) type Stats = Arc<Mutex<BTreeMap<String, usize>>>;
+
+/// Handler for schemes that sign the body: what verified it, and the verified body's size.
+fn on_verified(name: &'static str, stats: Stats) -> MethodRouter {
+    post(
+        move |Extension(verified): Extension<Verified>, VerifiedBody(body): VerifiedBody| async move {
+            *stats.lock().unwrap().entry(name.to_owned()).or_default() += 1;
+            Json(json!({
+                "accepted": verified.scheme(),
+                "secret_id": verified.secret_id(),
+                "signed": verified.signed_content(),
+                "bytes": body.len(),
+            }))
+        },
+    )
 }
 
 /// Handler for header-only schemes: the body is read, but as untrusted input.
-async fn on_headers_verified(
-    Extension(verified): Extension<Verified>,
-    body: String,
-) -> Json<Value> {
-    Json(json!({
-        "accepted": verified.scheme(),
-        "secret_id": verified.secret_id(),
-        "signed": verified.signed_content(),
-        "untrusted_body_bytes": body.len(),
-    }))
+fn on_headers_verified(name: &'static str, stats: Stats) -> MethodRouter {
+    post(
+        move |Extension(verified): Extension<Verified>, body: String| async move {
+            *stats.lock().unwrap().entry(name.to_owned()).or_default() += 1;
+            Json(json!({
+                "accepted": verified.scheme(),
+                "secret_id": verified.secret_id(),
+                "signed": verified.signed_content(),
+                "untrusted_body_bytes": body.len(),
+            }))
+        },
+    )
+}
+
+/// The verify token the receiver's Meta route expects, unless `META_VERIFY_TOKEN` says.
+pub(crate) const DEFAULT_META_VERIFY_TOKEN: &str = "meta-verify-token";
+
+/// The endpoint checks each preset's route answers.
+fn handshakes(name: &str) -> Vec<Handshake> {
+    match name {
+        "slack" => vec![Handshake::SlackUrlVerification],
+        "zoom" => vec![Handshake::ZoomUrlValidation],
+        "meta" => vec![Handshake::meta_subscribe(env_or(
+            "META_VERIFY_TOKEN",
+            DEFAULT_META_VERIFY_TOKEN,
+        ))],
+        "twitch" => vec![Handshake::TwitchEventSub],
+        "discord" => vec![Handshake::DiscordPing],
+        "dropbox" => vec![Handshake::DropboxChallenge],
+        "twitter" => vec![Handshake::TwitterCrc],
+        "asana" => vec![Handshake::asana(|_secret| {
+            println!("asana: a webhook was created; keep its X-Hook-Secret as its key");
+        })],
+        "okta" => vec![Handshake::OktaVerification],
+        "woocommerce" => vec![Handshake::WooCommercePing],
+        "trello" => vec![Handshake::TrelloHead],
+        _ => Vec::new(),
+    }
 }
 
 /// Every route the receiver serves: the named ones, then every other registry preset.
@@ -240,19 +284,32 @@ pub(crate) fn all_providers() -> Vec<Provider> {
     all
 }
 
-/// The receiver: one route per provider, each behind its own layer.
+/// The receiver with in-memory deduplication and fresh stats.
 pub(crate) fn app() -> Result<Router, ConfigError> {
+    app_with(Deduplicate::new(MemoryStore::new()), Stats::default())
+}
+
+/// The receiver: one route per provider, each behind its own layer, answering its provider's
+/// endpoint checks and handling each delivery once through `dedup`; `GET /stats` counts the
+/// handler calls per route.
+pub(crate) fn app_with(dedup: Deduplicate, stats: Stats) -> Result<Router, ConfigError> {
     let mut router = Router::new();
     for provider in all_providers() {
-        let layer = VerifyWebhookLayer::new(provider.scheme.clone(), &provider.secret)?;
+        let mut layer = VerifyWebhookLayer::new(provider.scheme.clone(), &provider.secret)?
+            .deduplicate(dedup.clone())
+            .body_timeout(std::time::Duration::from_secs(10));
+        for handshake in handshakes(provider.name) {
+            layer = layer.handshake(handshake);
+        }
         let handler = if provider.scheme.signed_content().covers_body() {
-            post(on_verified)
+            on_verified(provider.name, stats.clone())
         } else {
-            post(on_headers_verified)
+            on_headers_verified(provider.name, stats.clone())
         };
         router = router.route(&provider.path, handler.layer(layer));
     }
-    Ok(router)
+    let stats_route = get(move || async move { Json(stats.lock().unwrap().clone()) });
+    Ok(router.route("/stats", stats_route))
 }
 
 /// Signs `body` for `provider` with its configured secret at `timestamp` (seconds since the
@@ -278,6 +335,36 @@ pub(crate) fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |since| since.as_secs())
+}
+
+/// Sends one request over a fresh TCP connection and returns the status, headers and body text.
+pub(crate) async fn send_over_tcp(
+    addr: SocketAddr,
+    method: http::Method,
+    path: &str,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+) -> Result<(StatusCode, HeaderMap, String), Box<dyn std::error::Error + Send + Sync>> {
+    let stream = tokio::net::TcpStream::connect(addr).await?;
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", addr.to_string())
+        .body(Body::from(body))?;
+    request.headers_mut().extend(headers.clone());
+    let response = sender.send_request(request).await?;
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await?.to_bytes();
+    Ok((
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
 }
 
 /// Sends one POST over a fresh TCP connection and returns the status and body text.
