@@ -71,6 +71,8 @@ pin_project! {
             #[pin]
             future: S::Future,
             guard: Option<ClaimGuard>,
+            // The delivery's span, entered while the inner service runs.
+            span: Span,
         },
         // The handler answered; the claim is being completed (or released, after a 5xx).
         Settling {
@@ -94,6 +96,7 @@ struct Call<S, B> {
     inner: S,
     request: Request<RequestBody<B>>,
     guard: ClaimGuard,
+    span: Span,
 }
 
 /// What the reading state owns until the body is complete.
@@ -116,6 +119,7 @@ where
             state: State::Calling {
                 future: inner.call(request),
                 guard: None,
+                span: Span::none(),
             },
         }
     }
@@ -223,11 +227,13 @@ where
                         mut inner,
                         request,
                         guard,
+                        span,
                     } = call.take().expect("future polled after completion");
                     match claim {
                         Ok(Claim::Claimed) => State::Calling {
-                            future: inner.call(request),
+                            future: span.in_scope(|| inner.call(request)),
                             guard: Some(guard),
+                            span,
                         },
                         Ok(claim) => {
                             guard.forget();
@@ -244,8 +250,9 @@ where
                             );
                             let _ = error;
                             State::Calling {
-                                future: inner.call(request),
+                                future: span.in_scope(|| inner.call(request)),
                                 guard: None,
+                                span,
                             }
                         }
                         Err(error) => {
@@ -259,9 +266,16 @@ where
                         }
                     }
                 }
-                StateProj::Calling { future, guard } => {
+                StateProj::Calling {
+                    future,
+                    guard,
+                    span,
+                } => {
                     // An error or a panic drops the guard, which releases the claim.
-                    let response = ready!(future.poll(cx))?;
+                    let response = {
+                        let _entered = span.enter();
+                        ready!(future.poll(cx))?
+                    };
                     match guard.take() {
                         None => return Poll::Ready(Ok(response.map(ResponseBody::inner))),
                         Some(guard) => State::Settling {
@@ -461,22 +475,27 @@ where
                 };
             }
         }
-        let Some(dedup) = &settings.dedup else {
+        // The delivery is read when something needs it: deduplication, or a tracing
+        // subscriber that listens for its span.
+        if settings.dedup.is_none() && !Span::wanted() {
             return State::Calling {
                 future: inner.call(request),
                 guard: None,
+                span: Span::none(),
             };
-        };
+        }
         let verified = request
             .extensions()
             .get::<Verified>()
             .expect("inserted by the layer");
         let delivery = Delivery::read(verified, request.headers(), body);
-        let Some(id) = delivery.id() else {
+        let span = Span::of(&delivery);
+        let (Some(dedup), Some(id)) = (&settings.dedup, delivery.id()) else {
             request.extensions_mut().insert(delivery);
             return State::Calling {
-                future: inner.call(request),
+                future: span.in_scope(|| inner.call(request)),
                 guard: None,
+                span,
             };
         };
         let key = dedup::key(delivery.scheme(), id);
@@ -491,9 +510,78 @@ where
                 inner,
                 request,
                 guard,
+                span,
             }),
             let_through: dedup.let_through,
         }
+    }
+}
+
+/// The `webhook` span of a delivery (target `tower_webhook::delivery`, level INFO), with its
+/// scheme, id, event type, attempt and secret id; nothing without the `tracing` feature.
+#[cfg(feature = "tracing")]
+#[derive(Debug)]
+struct Span(tracing::Span);
+
+#[cfg(feature = "tracing")]
+impl Span {
+    fn none() -> Self {
+        Span(tracing::Span::none())
+    }
+
+    fn wanted() -> bool {
+        tracing::enabled!(target: "tower_webhook::delivery", tracing::Level::INFO)
+    }
+
+    fn of(delivery: &Delivery) -> Self {
+        Span(tracing::info_span!(
+            target: "tower_webhook::delivery",
+            "webhook",
+            scheme = delivery.scheme(),
+            delivery_id = delivery.id(),
+            event_type = delivery.event_type(),
+            attempt = delivery.attempt(),
+            secret_id = delivery.secret_id(),
+        ))
+    }
+
+    fn enter(&self) -> tracing::span::Entered<'_> {
+        self.0.enter()
+    }
+
+    fn in_scope<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.0.in_scope(f)
+    }
+}
+
+#[cfg(not(feature = "tracing"))]
+#[derive(Debug)]
+struct Span;
+
+/// What entering no span gives.
+#[cfg(not(feature = "tracing"))]
+struct NotEntered;
+
+#[cfg(not(feature = "tracing"))]
+impl Span {
+    fn none() -> Self {
+        Span
+    }
+
+    fn wanted() -> bool {
+        false
+    }
+
+    fn of(_: &Delivery) -> Self {
+        Span
+    }
+
+    fn enter(&self) -> NotEntered {
+        NotEntered
+    }
+
+    fn in_scope<T>(&self, f: impl FnOnce() -> T) -> T {
+        f()
     }
 }
 
