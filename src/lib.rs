@@ -8,6 +8,9 @@
 //! | `json` | yes | the [`VerifiedWebhook`] extractor (with `axum`), through `serde_json` |
 //! | `tracing` | yes | a `tracing` event for every rejection, at a level you choose |
 //! | `timeout` | yes | the whole-body deadline ([`VerifyWebhookLayer::body_timeout`]), on tokio's timer |
+//! | `ed25519` | yes | Ed25519 presets (Discord, Telnyx, Standard Webhooks `v1a`) |
+//! | `ecdsa` | yes | ECDSA P-256 presets (SendGrid) |
+//! | `redis` | no | [`dedup::RedisStore`](crate::dedup): deliveries deduplicated across instances |
 //!
 //! Without default features the crate needs only `http`, `http-body`, `http-body-util`,
 //! `tower-layer`, `tower-service`, `bytes`, `pin-project-lite` and the RustCrypto crates: the

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use crate::Scheme;
 
 impl Scheme {
     /// [Clerk](https://clerk.com/docs/webhooks/sync-data): Standard Webhooks
@@ -18,20 +18,6 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn clerk() -> Scheme {
-        Scheme::hmac("clerk", Algorithm::Sha256, "svix-signature")
-            .format(SignatureFormat::list(' ', "v1,"))
-            .encoding(Encoding::Base64)
-            .secret_format(SecretFormat::Base64 { prefix: "whsec_" })
-            .timestamp_header("svix-timestamp")
-            .signed(
-                SignedContent::new()
-                    .header("svix-id")
-                    .text(".")
-                    .timestamp()
-                    .text(".")
-                    .body(),
-            )
-            .delivery_id(Field::header("svix-id"))
-            .event_type(Field::json("type"))
+        super::standard_webhooks::standard("clerk", "svix")
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Field, Scheme, SignatureFormat, SignedContent};
+use crate::{Scheme, SecretFormat};
 
 impl Scheme {
     /// [Polar](https://polar.sh/docs/integrate/webhooks/delivery): Standard Webhooks headers,
@@ -20,19 +20,7 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn polar() -> Scheme {
-        Scheme::hmac("polar", Algorithm::Sha256, "webhook-signature")
-            .format(SignatureFormat::list(' ', "v1,"))
-            .encoding(Encoding::Base64)
-            .timestamp_header("webhook-timestamp")
-            .signed(
-                SignedContent::new()
-                    .header("webhook-id")
-                    .text(".")
-                    .timestamp()
-                    .text(".")
-                    .body(),
-            )
-            .delivery_id(Field::header("webhook-id"))
-            .event_type(Field::json("type"))
+        // The whole `whsec_...` text is the key, not its base64 decoding.
+        super::standard_webhooks::standard("polar", "webhook").secret_format(SecretFormat::Raw)
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use crate::Scheme;
 
 impl Scheme {
     /// [Resend](https://resend.com/docs/webhooks/verify-webhooks-requests): Standard Webhooks
@@ -18,20 +18,6 @@ impl Scheme {
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn resend() -> Scheme {
-        Scheme::hmac("resend", Algorithm::Sha256, "svix-signature")
-            .format(SignatureFormat::list(' ', "v1,"))
-            .encoding(Encoding::Base64)
-            .secret_format(SecretFormat::Base64 { prefix: "whsec_" })
-            .timestamp_header("svix-timestamp")
-            .signed(
-                SignedContent::new()
-                    .header("svix-id")
-                    .text(".")
-                    .timestamp()
-                    .text(".")
-                    .body(),
-            )
-            .delivery_id(Field::header("svix-id"))
-            .event_type(Field::json("type"))
+        super::standard_webhooks::standard("resend", "svix")
     }
 }

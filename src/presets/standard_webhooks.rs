@@ -32,8 +32,6 @@ impl Scheme {
             .header_alias("webhook-id", "svix-id")
             .header_alias("webhook-timestamp", "svix-timestamp")
             .header_alias("webhook-signature", "svix-signature")
-            .delivery_id(Field::header("webhook-id"))
-            .event_type(Field::json("type"))
     }
 
     /// [Svix](https://docs.svix.com/receiving/verifying-payloads/how-manual): Standard Webhooks
@@ -48,12 +46,13 @@ impl Scheme {
     /// ```
     pub fn svix() -> Scheme {
         standard("svix", "svix")
-            .delivery_id(Field::header("svix-id"))
-            .event_type(Field::json("type"))
     }
 }
 
-fn standard(name: &'static str, header_prefix: &str) -> Scheme {
+/// Standard Webhooks under `name`, with `{header_prefix}-id`, `-timestamp` and `-signature`
+/// headers, the `whsec_` key, the delivery id from `{header_prefix}-id` and the event type from
+/// the body's `type`: the scheme Svix delivers for Clerk, Resend and others.
+pub(super) fn standard(name: &'static str, header_prefix: &str) -> Scheme {
     Scheme::hmac(
         name,
         Algorithm::Sha256,
@@ -71,4 +70,6 @@ fn standard(name: &'static str, header_prefix: &str) -> Scheme {
             .text(".")
             .body(),
     )
+    .delivery_id(Field::header(&format!("{header_prefix}-id")))
+    .event_type(Field::json("type"))
 }
