@@ -56,11 +56,12 @@ pub enum Handshake {
     /// `{"response_token": "sha256=<base64 HMAC-SHA256 of the token under the consumer secret>"}`.
     TwitterCrc,
     /// Asana: the `POST` carrying `X-Hook-Secret` (unsigned, sent when the webhook is created)
-    /// is answered 200 echoing the header; `on_secret` receives the secret to keep as that
-    /// webhook's key.
+    /// is answered 200 echoing the header; `on_secret` receives the request (its path or
+    /// query names the webhook) and the secret to keep as that webhook's key, typically in the
+    /// [`TenantSource`](crate::tenant::TenantSource) the layer verifies later deliveries with.
     AsanaHookSecret {
-        /// Called with the new webhook's secret.
-        on_secret: Arc<dyn Fn(&str) + Send + Sync>,
+        /// Called with the handshake request and the new webhook's secret.
+        on_secret: Arc<dyn Fn(&Parts, &str) + Send + Sync>,
     },
     /// Okta event hooks: a `GET` with `X-Okta-Verification-Challenge` is answered 200 with
     /// `{"verification": <the challenge>}`.
@@ -85,7 +86,7 @@ impl Handshake {
     }
 
     /// [`Handshake::AsanaHookSecret`] calling `on_secret`.
-    pub fn asana(on_secret: impl Fn(&str) + Send + Sync + 'static) -> Self {
+    pub fn asana(on_secret: impl Fn(&Parts, &str) + Send + Sync + 'static) -> Self {
         Handshake::AsanaHookSecret {
             on_secret: Arc::new(on_secret),
         }
@@ -182,7 +183,7 @@ pub(crate) fn before(
                 let Ok(value) = HeaderValue::from_str(&secret) else {
                     continue;
                 };
-                on_secret(&secret);
+                on_secret(parts, &secret);
                 let mut response = text(StatusCode::OK, String::new());
                 response.headers_mut().insert("x-hook-secret", value);
                 response

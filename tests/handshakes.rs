@@ -7,12 +7,17 @@ use axum::{body::Body, routing::any, Router};
 use common::Calls;
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::BodyExt;
+use std::collections::HashMap;
 use std::{
     sync::{Arc, Mutex},
     time::{Duration, UNIX_EPOCH},
 };
 use tower::ServiceExt;
-use tower_webhook::{handshake::Handshake, Scheme, Signer, VerifyWebhookLayer};
+use tower_webhook::{
+    handshake::Handshake,
+    tenant::{TenantKey, TenantSource, Tenants, VerifierFuture},
+    Scheme, Signer, Verifier, VerifyWebhookLayer,
+};
 
 /// An app whose one route answers anything and counts its calls, behind `layer`.
 fn app(layer: VerifyWebhookLayer, calls: Calls) -> Router {
@@ -330,34 +335,90 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
     assert_eq!(calls.count(), 0);
 }
 
+/// Asana's webhooks by id (the last path segment), each with the secret its handshake gave.
+#[derive(Clone, Default)]
+struct AsanaWebhooks(Arc<Mutex<HashMap<String, String>>>);
+
+impl TenantSource for AsanaWebhooks {
+    fn verifier(&self, webhook: &str) -> VerifierFuture {
+        let verifier = self
+            .0
+            .lock()
+            .unwrap()
+            .get(webhook)
+            .map(|secret| Verifier::new(Scheme::asana(), secret).unwrap());
+        Box::pin(async move { Ok(verifier) })
+    }
+}
+
 #[tokio::test]
-async fn asana_hook_secret_is_echoed_and_handed_over() {
-    let kept = Arc::new(Mutex::new(None::<String>));
-    let store = kept.clone();
-    let layer = VerifyWebhookLayer::new(Scheme::asana(), "initial")
-        .unwrap()
-        .handshake(Handshake::asana(move |secret| {
-            *store.lock().unwrap() = Some(secret.to_owned())
-        }));
+async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
+    let webhooks = AsanaWebhooks::default();
+    let store = webhooks.clone();
+    let layer = VerifyWebhookLayer::for_tenants(
+        Scheme::asana(),
+        Tenants::new(webhooks.clone(), TenantKey::PathSegment(1)).cache_for(Duration::ZERO),
+    )
+    .unwrap()
+    .handshake(Handshake::asana(move |request, secret| {
+        let webhook = request
+            .uri
+            .path()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        store.0.lock().unwrap().insert(webhook, secret.to_owned());
+    }));
     let calls = Calls::default();
-    let request = Request::post("/hook")
-        .header(
-            "x-hook-secret",
-            "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81",
-        )
+    let counted = calls.clone();
+    let app = Router::new().route(
+        "/asana/{webhook}",
+        any(move || async move {
+            counted.hit();
+            "handled"
+        })
+        .layer(layer),
+    );
+    // Asana's handshake: an unsigned POST carrying the new webhook's secret.
+    let secret = "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81";
+    let handshake = Request::post("/asana/1200")
+        .header("x-hook-secret", secret)
         .body(Body::empty())
         .unwrap();
-    let response = app(layer, calls.clone()).oneshot(request).await.unwrap();
+    let response = app.clone().oneshot(handshake).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(
-        response.headers()["x-hook-secret"],
-        "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81"
-    );
-    assert_eq!(
-        kept.lock().unwrap().as_deref(),
-        Some("b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81")
-    );
+    assert_eq!(response.headers()["x-hook-secret"], secret);
     assert_eq!(calls.count(), 0);
+    // Then its events, signed with that secret (HMAC-SHA256 hex, computed with `hmac` here).
+    let body = br#"{"events":[{"action":"changed"}]}"#;
+    let signature = {
+        use hmac::{Hmac, KeyInit, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(body);
+        hex::encode(mac.finalize().into_bytes())
+    };
+    let event = |path: &str| {
+        Request::post(path)
+            .header("x-hook-signature", signature.as_str())
+            .body(Body::from(&body[..]))
+            .unwrap()
+    };
+    assert_eq!(
+        app.clone()
+            .oneshot(event("/asana/1200"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(calls.count(), 1);
+    // Another webhook, never shaken hands with, is refused.
+    assert_eq!(
+        app.oneshot(event("/asana/1300")).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(calls.count(), 1);
 }
 
 #[tokio::test]

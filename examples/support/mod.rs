@@ -266,7 +266,7 @@ fn handshakes(name: &str) -> Vec<Handshake> {
         "discord" => vec![Handshake::DiscordPing],
         "dropbox" => vec![Handshake::DropboxChallenge],
         "twitter" => vec![Handshake::TwitterCrc],
-        "asana" => vec![Handshake::asana(|_secret| {
+        "asana" => vec![Handshake::asana(|_request, _secret| {
             println!("asana: a webhook was created; keep its X-Hook-Secret as its key");
         })],
         "okta" => vec![Handshake::OktaVerification],
