@@ -61,7 +61,7 @@ pub enum Handshake {
     /// [`TenantSource`](crate::tenant::TenantSource) the layer verifies later deliveries with.
     AsanaHookSecret {
         /// Called with the handshake request and the new webhook's secret.
-        on_secret: Arc<dyn Fn(&Parts, &str) + Send + Sync>,
+        on_secret: OnSecret,
     },
     /// Okta event hooks: a `GET` with `X-Okta-Verification-Challenge` is answered 200 with
     /// `{"verification": <the challenge>}`.
@@ -76,6 +76,9 @@ pub enum Handshake {
     /// Trello: the `HEAD` request sent when a webhook is created is answered 200.
     TrelloHead,
 }
+
+/// What receives Asana's webhook secrets: the handshake request and the secret.
+pub type OnSecret = Arc<dyn Fn(&Parts, &str) + Send + Sync>;
 
 impl Handshake {
     /// [`Handshake::MetaSubscribe`] with `verify_token`.
