@@ -413,3 +413,22 @@ fn the_handler_runs_inside_the_deliverys_span() {
     assert!(logs.contains("scheme=\"standard_webhooks\""), "{logs}");
     assert!(logs.contains("handling"), "{logs}");
 }
+
+#[tokio::test]
+async fn an_inner_service_error_releases_the_claim() {
+    use tower::{service_fn, Layer};
+    use tower_webhook::RequestBody;
+    let store = Arc::new(MemoryStore::new());
+    let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
+        .unwrap()
+        .deduplicate(Shared(store.clone()));
+    let failing = layer.clone().layer(service_fn(|_: Request<RequestBody<Body>>| async {
+        Err::<http::Response<Body>, _>(std::io::Error::other("database down"))
+    }));
+    assert!(failing.oneshot(delivery("msg_err", "{}")).await.is_err());
+    // The claim was released: the retry is handled.
+    let calls = Calls::default();
+    let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
+    assert_eq!(send_to(&healthy, delivery("msg_err", "{}")).await.status(), StatusCode::OK);
+    assert_eq!(calls.count(), 1);
+}
