@@ -422,13 +422,18 @@ async fn an_inner_service_error_releases_the_claim() {
     let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
         .unwrap()
         .deduplicate(Shared(store.clone()));
-    let failing = layer.clone().layer(service_fn(|_: Request<RequestBody<Body>>| async {
-        Err::<http::Response<Body>, _>(std::io::Error::other("database down"))
-    }));
+    let failing = layer
+        .clone()
+        .layer(service_fn(|_: Request<RequestBody<Body>>| async {
+            Err::<http::Response<Body>, _>(std::io::Error::other("database down"))
+        }));
     assert!(failing.oneshot(delivery("msg_err", "{}")).await.is_err());
     // The claim was released: the retry is handled.
     let calls = Calls::default();
     let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
-    assert_eq!(send_to(&healthy, delivery("msg_err", "{}")).await.status(), StatusCode::OK);
+    assert_eq!(
+        send_to(&healthy, delivery("msg_err", "{}")).await.status(),
+        StatusCode::OK
+    );
     assert_eq!(calls.count(), 1);
 }

@@ -3,7 +3,12 @@
 //!
 //! ```sh
 //! cargo run --release --example memory -- [clients=64] [mib_per_client=100]
+//! cargo run --release --example memory -- [clients=64] hold
 //! ```
+//!
+//! With `hold`, each client sends a chunked body 64 KiB short of the limit and stalls there, so
+//! the server holds every buffer at once: the memory per held request, minus the baseline, is
+//! what the layer's bound ("about the limit") promises.
 
 use axum::{routing::post, Router};
 use std::time::Instant;
@@ -47,11 +52,29 @@ async fn stream(addr: std::net::SocketAddr, mib: usize) -> String {
     text.lines().next().unwrap_or("no response").to_owned()
 }
 
+/// Sends `bytes` of chunked body in 64 KiB chunks, then holds the connection open (no final
+/// chunk) until dropped.
+async fn hold(addr: std::net::SocketAddr, bytes: usize) -> std::io::Result<tokio::net::TcpStream> {
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    let head = "POST /hook HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nqiscus-sdk-signature: 0000000000000000000000000000000000000000000000000000000000000000\r\n\r\n";
+    stream.write_all(head.as_bytes()).await?;
+    let chunk = vec![b'a'; 64 * 1024];
+    let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), &chunk, b"\r\n"].concat();
+    for _ in 0..bytes / chunk.len() {
+        stream.write_all(&framed).await?;
+    }
+    Ok(stream)
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(64);
-    let mib: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
+    let mode = args.next();
+    if mode.as_deref() == Some("hold") {
+        return held(clients).await;
+    }
+    let mib: usize = mode.and_then(|a| a.parse().ok()).unwrap_or(100);
     let limit = tower_webhook::DEFAULT_BODY_LIMIT;
 
     let app = Router::new()
@@ -91,6 +114,41 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all_413 = statuses.keys().all(|status| status.contains("413"));
     if !all_413 || peak > (clients * limit / (1024 * 1024)) as f64 * 1.5 + 64.0 {
         println!("memory: FAILED");
+        std::process::exit(1);
+    }
+    println!("memory: ok");
+    Ok(())
+}
+
+/// `clients` requests each holding a body 64 KiB short of the limit, at once.
+async fn held(clients: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let limit = tower_webhook::DEFAULT_BODY_LIMIT;
+    let app = Router::new().route(
+        "/hook",
+        post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() })
+            .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "memory-test")?.body_limit(limit)),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let (_, before) = memory_mib();
+    let mut held = Vec::new();
+    for _ in 0..clients {
+        held.push(hold(addr, limit - 64 * 1024).await?);
+    }
+    // Let the server read everything that was sent.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let (peak, now) = memory_mib();
+    let per_request = (now - before) / clients as f64;
+    println!(
+        "{clients} requests each holding {:.2} MiB of a {} MiB limit: RSS before {before:.1} MiB, \
+         while held {now:.1} MiB (peak {peak:.1}): {per_request:.2} MiB per held request",
+        (limit - 64 * 1024) as f64 / (1024.0 * 1024.0),
+        limit / (1024 * 1024),
+    );
+    drop(held);
+    if per_request > (limit as f64 / (1024.0 * 1024.0)) * 1.25 {
+        println!("memory: FAILED (more than 1.25 x the limit per request)");
         std::process::exit(1);
     }
     println!("memory: ok");
