@@ -71,6 +71,13 @@ impl Scheme {
         Scheme::with_method(name, Method::EcdsaP256Sha256, header).encoding(Encoding::Base64)
     }
 
+    /// A scheme whose signature is an RSA PKCS#1 v1.5 / SHA-256 signature of the raw body,
+    /// base64-encoded, in `header`; the key is the provider's certificate or public key (the
+    /// `rsa` feature).
+    pub fn rsa_sha256(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
+        Scheme::with_method(name, Method::RsaPkcs1Sha256, header).encoding(Encoding::Base64)
+    }
+
     /// A scheme where `header` carries a shared token, compared in constant time. A token proves
     /// who sent the request, not what it contains: the body is passed on unauthenticated.
     pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
@@ -336,7 +343,7 @@ impl Scheme {
                 return invalid("the timestamp and the signature come from the same header");
             }
         }
-        if self.method == Method::Token {
+        if self.method.keeps_raw_signature() {
             return Ok(());
         }
         self.format

@@ -11,6 +11,7 @@ const END: &str = "<!-- presets:end -->";
 fn scheme_of(preset: &Preset) -> Scheme {
     match preset.parameter() {
         Parameter::None => preset.scheme().expect("no parameter needed"),
+        Parameter::WebhookId => preset.scheme_with("4JH86294D6297924G"),
         _ => preset.scheme_with("https://hooks.example.com"),
     }
 }
@@ -43,6 +44,7 @@ fn table() -> String {
         let constructor = match preset.parameter() {
             Parameter::None => format!("`Scheme::{}()`", preset.name()),
             Parameter::PublicBaseUrl => format!("`Scheme::{}(public_base_url)`", preset.name()),
+            Parameter::WebhookId => format!("`Scheme::{}(webhook_id)`", preset.name()),
             _ => format!("`Scheme::{}(client_id)`", preset.name()),
         };
         let provider = if preset.docs().is_empty() {
@@ -70,7 +72,8 @@ fn table() -> String {
                 method
             ),
         };
-        let signs = scheme.signed_content().describe();
+        // A `|` would end the table cell, even inside a code span.
+        let signs = scheme.signed_content().describe().replace('|', "\\|");
         let signs = if signs.is_empty() {
             "nothing (token)".to_owned()
         } else {

@@ -157,6 +157,9 @@ pub(crate) fn scheme_of(preset: &Preset) -> Scheme {
     match preset.parameter() {
         Parameter::None => preset.scheme().expect("needs no parameter"),
         Parameter::ClientId => preset.scheme_with(&env_or("MESSAGE_CLIENT_ID", "clientId")),
+        Parameter::WebhookId => {
+            preset.scheme_with(&env_or("PAYPAL_WEBHOOK_ID", "4JH86294D6297924G"))
+        }
         _ => preset.scheme_with(&env_or("PUBLIC_URL", DEFAULT_PUBLIC_URL)),
     }
 }
@@ -174,7 +177,7 @@ pub(crate) fn registry_providers(named: &[Provider]) -> Vec<Provider> {
         .map(|preset| {
             let scheme = scheme_of(preset);
             let variable = match scheme.method() {
-                Method::Ed25519 | Method::EcdsaP256Sha256 => "PUBLIC_KEY",
+                Method::Ed25519 | Method::EcdsaP256Sha256 | Method::RsaPkcs1Sha256 => "PUBLIC_KEY",
                 _ => "SECRET",
             };
             let variable = format!("{}_{variable}", preset.name().to_uppercase());
@@ -195,7 +198,7 @@ pub(crate) fn key_variable(provider: &Provider) -> String {
     });
     match (legacy, provider.scheme.method()) {
         (Some((name, _)), _) => (*name).to_owned(),
-        (None, Method::Ed25519 | Method::EcdsaP256Sha256) => {
+        (None, Method::Ed25519 | Method::EcdsaP256Sha256 | Method::RsaPkcs1Sha256) => {
             format!("{}_PUBLIC_KEY", provider.name.to_uppercase())
         }
         (None, _) => format!("{}_SECRET", provider.name.to_uppercase()),

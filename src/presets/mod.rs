@@ -41,6 +41,8 @@ pub enum Parameter {
     PublicBaseUrl,
     /// The client id the signature covers.
     ClientId,
+    /// The webhook's id in the provider's dashboard, which the signature covers (PayPal).
+    WebhookId,
 }
 
 impl Preset {
@@ -130,6 +132,7 @@ mod notion;
 mod okta;
 mod paddle;
 mod pagerduty;
+mod paypal;
 mod persona;
 mod polar;
 mod qiscus;

@@ -274,6 +274,13 @@ pub(super) static PRESETS: &[Preset] = &[
         build: |_| Scheme::pagerduty(),
     },
     Preset {
+        name: "paypal",
+        provider: "PayPal",
+        docs: "https://developer.paypal.com/api/rest/webhooks/rest/",
+        parameter: Parameter::WebhookId,
+        build: |parameter| Scheme::paypal(parameter.to_owned()),
+    },
+    Preset {
         name: "persona",
         provider: "Persona",
         docs: "https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures",

@@ -19,6 +19,9 @@ pub enum Method {
     /// An ECDSA signature over P-256 with SHA-256, DER-encoded, checked with the provider's
     /// public key (the `ecdsa` feature).
     EcdsaP256Sha256,
+    /// An RSA PKCS#1 v1.5 signature with SHA-256, base64-encoded, checked with the public key
+    /// of the provider's certificate (the `rsa` feature).
+    RsaPkcs1Sha256,
     /// A shared token sent as is, compared in constant time. It authenticates the sender, not
     /// the body.
     Token,
@@ -43,8 +46,14 @@ impl Method {
                 min: 8,
                 max: MAX_TAG_LEN,
             },
-            Method::Token => exact(0),
+            // Kept as sent and decoded when checked: RSA signatures are larger than any tag.
+            Method::Token | Method::RsaPkcs1Sha256 => exact(0),
         }
+    }
+
+    /// Whether the header's value is kept as sent rather than decoded into a tag.
+    pub(crate) fn keeps_raw_signature(self) -> bool {
+        matches!(self, Method::Token | Method::RsaPkcs1Sha256)
     }
 
     /// Whether the key is a secret shared with the provider (rather than its public key).
@@ -58,6 +67,7 @@ impl Method {
             Method::Hmac(algorithm) => algorithm.name(),
             Method::Ed25519 => "Ed25519",
             Method::EcdsaP256Sha256 => "ECDSA P-256/SHA-256",
+            Method::RsaPkcs1Sha256 => "RSA PKCS#1 v1.5/SHA-256",
             Method::Token => "shared token",
         }
     }
@@ -77,6 +87,8 @@ pub(crate) enum Key {
     Ed25519(ed25519_dalek::VerifyingKey),
     #[cfg(feature = "ecdsa")]
     EcdsaP256(p256::ecdsa::VerifyingKey),
+    #[cfg(feature = "rsa")]
+    Rsa(rsa::pkcs1v15::VerifyingKey<rsa::sha2::Sha256>),
     /// The token's SHA-256: compared against the received value's, so neither the token's
     /// length nor its bytes leak through timing.
     Token([u8; 32]),
@@ -91,6 +103,7 @@ impl Key {
             Method::Token => Ok(Key::Token(sha2::Sha256::digest(material).into())),
             Method::Ed25519 => ed25519_key(material),
             Method::EcdsaP256Sha256 => ecdsa_key(material),
+            Method::RsaPkcs1Sha256 => rsa_key(material),
         }
     }
 
@@ -162,6 +175,41 @@ fn ecdsa_key(_: &[u8]) -> Result<Key, ConfigError> {
     Err(ConfigError::FeatureDisabled { feature: "ecdsa" })
 }
 
+#[cfg(feature = "rsa")]
+fn rsa_key(material: &[u8]) -> Result<Key, ConfigError> {
+    use rsa::pkcs8::DecodePublicKey;
+    use x509_cert::der::{Decode, DecodePem, Encode};
+    let invalid = || ConfigError::InvalidPublicKey {
+        expected: "an RSA key: a PEM certificate (as PayPal's PAYPAL-CERT-URL serves it), a PEM \
+                   public key, or a base64 DER SubjectPublicKeyInfo",
+    };
+    let text = std::str::from_utf8(material).map_err(|_| invalid())?.trim();
+    let key = if text.starts_with("-----BEGIN CERTIFICATE") {
+        let certificate = x509_cert::Certificate::from_pem(text).map_err(|_| invalid())?;
+        let spki = certificate
+            .tbs_certificate()
+            .subject_public_key_info()
+            .to_der()
+            .map_err(|_| invalid())?;
+        rsa::PublicKey::from_public_key_der(&spki).map_err(|_| invalid())?
+    } else if text.starts_with("-----BEGIN") {
+        rsa::PublicKey::from_public_key_pem(text).map_err(|_| invalid())?
+    } else {
+        use base64::Engine as _;
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(|_| invalid())?;
+        let _ = x509_cert::spki::SubjectPublicKeyInfoRef::from_der(&der).map_err(|_| invalid())?;
+        rsa::PublicKey::from_public_key_der(&der).map_err(|_| invalid())?
+    };
+    Ok(Key::Rsa(rsa::pkcs1v15::VerifyingKey::new(key)))
+}
+
+#[cfg(not(feature = "rsa"))]
+fn rsa_key(_: &[u8]) -> Result<Key, ConfigError> {
+    Err(ConfigError::FeatureDisabled { feature: "rsa" })
+}
+
 /// Key bytes written as hex (an even number of hex digits) or standard base64.
 #[cfg(any(feature = "ed25519", feature = "ecdsa"))]
 fn decode_key_text(text: &str) -> Option<Vec<u8>> {
@@ -171,6 +219,41 @@ fn decode_key_text(text: &str) -> Option<Vec<u8>> {
         return const_hex::decode(text).ok();
     }
     base64::engine::general_purpose::STANDARD.decode(text).ok()
+}
+
+/// Whether a signature verifies the SHA-256 `prehash` under `key`: the DER candidates for
+/// ECDSA, the raw base64 header value for RSA.
+#[cfg(any(feature = "ecdsa", feature = "rsa"))]
+#[cfg_attr(not(all(feature = "ecdsa", feature = "rsa")), allow(unused_variables))]
+fn verifies_prehash(
+    key: &Key,
+    prehash: &[u8],
+    candidates: &Candidates,
+    raw: Option<&[u8]>,
+) -> bool {
+    match key {
+        #[cfg(feature = "ecdsa")]
+        Key::EcdsaP256(key) => {
+            use p256::ecdsa::signature::hazmat::PrehashVerifier;
+            candidates.iter().any(|candidate| {
+                p256::ecdsa::Signature::from_der(candidate.as_slice())
+                    .is_ok_and(|signature| key.verify_prehash(prehash, &signature).is_ok())
+            })
+        }
+        #[cfg(feature = "rsa")]
+        Key::Rsa(key) => {
+            use base64::Engine as _;
+            use rsa::signature::hazmat::PrehashVerifier;
+            let Some(Ok(bytes)) =
+                raw.map(|raw| base64::engine::general_purpose::STANDARD.decode(raw))
+            else {
+                return false;
+            };
+            rsa::pkcs1v15::Signature::try_from(bytes.as_slice())
+                .is_ok_and(|signature| key.verify_prehash(prehash, &signature).is_ok())
+        }
+        _ => false,
+    }
 }
 
 /// What one request's signed content is fed into, for every configured key at once.
@@ -183,8 +266,9 @@ pub(crate) enum Running {
     /// One streaming Ed25519 check per (key, candidate) pair.
     #[cfg(feature = "ed25519")]
     Ed25519(Vec<(usize, ed25519_dalek::StreamVerifier)>),
-    /// The SHA-256 of the content, checked against every (key, candidate) pair at the end.
-    #[cfg(feature = "ecdsa")]
+    /// The SHA-256 of the content, checked against every (key, candidate) pair at the end
+    /// (ECDSA, RSA).
+    #[cfg(any(feature = "ecdsa", feature = "rsa"))]
     Sha256(sha2::Sha256),
     /// Nothing to feed: the token is the signature.
     Token,
@@ -219,6 +303,8 @@ impl Running {
             }
             #[cfg(feature = "ecdsa")]
             Key::EcdsaP256(_) => Running::Sha256(sha2::Sha256::new()),
+            #[cfg(feature = "rsa")]
+            Key::Rsa(_) => Running::Sha256(sha2::Sha256::new()),
             Key::Token(_) => Running::Token,
         }
     }
@@ -237,7 +323,7 @@ impl Running {
                     stream.update(data);
                 }
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(any(feature = "ecdsa", feature = "rsa"))]
             Running::Sha256(digest) => digest.update(data),
             Running::Token => {}
         }
@@ -245,7 +331,7 @@ impl Running {
 
     /// The index of the first key that a candidate verifies under, if any. HMAC tags are
     /// compared in constant time against every candidate under every key.
-    #[cfg_attr(not(feature = "ecdsa"), allow(unused_variables))]
+    #[cfg_attr(not(any(feature = "ecdsa", feature = "rsa")), allow(unused_variables))]
     pub(crate) fn matching_key(
         self,
         keys: &[Key],
@@ -271,19 +357,11 @@ impl Running {
             Running::Ed25519(pairs) => pairs
                 .into_iter()
                 .find_map(|(index, stream)| stream.finalize_and_verify().is_ok().then_some(index)),
-            #[cfg(feature = "ecdsa")]
+            #[cfg(any(feature = "ecdsa", feature = "rsa"))]
             Running::Sha256(digest) => {
-                use p256::ecdsa::signature::hazmat::PrehashVerifier;
                 let prehash = digest.finalize();
-                keys.iter().position(|key| {
-                    let Key::EcdsaP256(key) = key else {
-                        return false;
-                    };
-                    candidates.iter().any(|candidate| {
-                        p256::ecdsa::Signature::from_der(candidate.as_slice())
-                            .is_ok_and(|signature| key.verify_prehash(&prehash, &signature).is_ok())
-                    })
-                })
+                keys.iter()
+                    .position(|key| verifies_prehash(key, &prehash, candidates, token))
             }
             Running::Token => {
                 let received: [u8; 32] = sha2::Sha256::digest(token?).into();

@@ -14,7 +14,7 @@ pub(crate) mod signature_header;
 pub(crate) mod signed_content;
 pub(crate) mod timestamp;
 
-use crate::{ConfigError, Method, Scheme, Verified, WebhookError};
+use crate::{ConfigError, Scheme, Verified, WebhookError};
 use algorithm::KeyedMac;
 use http::{HeaderMap, HeaderValue};
 use method::{Key, Running};
@@ -334,7 +334,7 @@ fn read_signatures<'h>(
             header: header.clone(),
             reason,
         };
-        if scheme.method == Method::Token {
+        if scheme.method.keeps_raw_signature() {
             token = Some(scheme.format.token(value.as_bytes()).map_err(malformed)?);
             continue;
         }

@@ -52,6 +52,8 @@ pub(crate) enum Part {
     /// When the URL's query carries `bodySHA256` (Twilio's JSON webhooks), no parameter is
     /// signed and the body's SHA-256 must equal it instead.
     FormParams,
+    /// The CRC-32 (IEEE) of the raw body, in decimal (PayPal). Needs the whole body.
+    BodyCrc32,
     /// The request method, such as `POST`.
     Method,
     /// The public URL the provider called: the configured base (`https://example.com`) followed
@@ -139,6 +141,13 @@ impl SignedContent {
         self
     }
 
+    /// Appends the CRC-32 (IEEE, as zlib computes it) of the raw body, written in decimal:
+    /// PayPal's signed string ends with it.
+    #[must_use]
+    pub fn body_crc32(self) -> Self {
+        self.push_body(Part::BodyCrc32)
+    }
+
     /// Appends the request method (`POST`), for providers that sign it (HubSpot v3).
     #[must_use]
     pub fn method(mut self) -> Self {
@@ -211,7 +220,7 @@ impl SignedContent {
     fn body_part(&self) -> Option<&Part> {
         self.parts
             .iter()
-            .find(|part| matches!(part, Part::Body | Part::FormParams))
+            .find(|part| matches!(part, Part::Body | Part::FormParams | Part::BodyCrc32))
     }
 
     fn push_body(mut self, part: Part) -> Self {
@@ -244,6 +253,7 @@ impl SignedContent {
                 }
                 Part::Timestamp => out.push_str("{timestamp}"),
                 Part::FormParams => out.push_str("{sorted form params}"),
+                Part::BodyCrc32 => out.push_str("{crc32 of body}"),
                 Part::Method => out.push_str("{method}"),
                 Part::PublicUrl { .. } => out.push_str("{public url}"),
             }
@@ -261,7 +271,7 @@ impl SignedContent {
         match self
             .parts
             .iter()
-            .position(|part| matches!(part, Part::Body | Part::FormParams))
+            .position(|part| matches!(part, Part::Body | Part::FormParams | Part::BodyCrc32))
         {
             Some(at) => (
                 &self.parts[..at],
@@ -376,6 +386,7 @@ pub(crate) fn feed(
                     }
                 }
             },
+            Part::BodyCrc32 => sink(crc32fast::hash(sources.body).to_string().as_bytes()),
             Part::Method => sink(sources.method.as_str().as_bytes()),
             Part::PublicUrl { base, unescape, .. } => {
                 sink(sources.base_override.unwrap_or(base).as_bytes());

@@ -16,7 +16,7 @@ for f in sorted(os.listdir(root)):
         param = 'None'
         if args.strip():
             pname = args.split(':')[0].strip()
-            param = 'ClientId' if 'client' in pname else 'PublicBaseUrl'
+            param = 'ClientId' if 'client' in pname else 'WebhookId' if 'webhook_id' in pname else 'PublicBaseUrl'
         entries.append((name, ident, provider, url, param))
 for e in []:
     print(e)

@@ -932,6 +932,7 @@ DOC = {
     "gogs": "https://gogs.io/docs/advancing/webhooks",
     "squarespace": "https://developers.squarespace.com/webhooks/verifying-notifications",
     "launchdarkly": "https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook",
+    "paypal": "https://developer.paypal.com/api/rest/webhooks/rest/",
 }
 
 
@@ -1803,17 +1804,57 @@ mk("recurly", "Junk signature entry before the valid one (key rotation)", RC_SEC
 # ============================================================================================
 # Checks and output
 # ============================================================================================
+# ---- paypal (RSA PKCS#1 v1.5 / SHA-256 with the certificate from PAYPAL-CERT-URL) -----------------
+import sys as _sys
+import zlib as _zlib
+_sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "research"))
+from groupA_vectors import PP_BODY, PP_CERT, PP_SIG  # noqa: E402  (copied from PayPal's SDK tests there)
+from cryptography import x509 as _x509  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric import padding as _padding  # noqa: E402
+
+PP_ID = "dfb3be50-fd74-11e4-8bf3-77339302725b"
+PP_TIME = "2015-05-18T15:45:13Z"
+PP_WEBHOOK = "4JH86294D6297924G"
+
+def paypal_check(c):
+    sig = one(c, "paypal-transmission-sig")
+    if sig is None:
+        return None
+    signed = "%s|%s|%s|%d" % (one(c, "paypal-transmission-id"), one(c, "paypal-transmission-time"),
+                             c["parameter"], _zlib.crc32(body_of(c)) & 0xFFFFFFFF)
+    cert = _x509.load_pem_x509_certificate(c["secret"].encode())
+    try:
+        cert.public_key().verify(base64.b64decode(sig), signed.encode(), _padding.PKCS1v15(), hashes.SHA256())
+        return True
+    except InvalidSignature:
+        return False
+
+
+preset("paypal", paypal_check, ts=lambda c: rfc3339(one(c, "paypal-transmission-time")), window=(300, 300))
+PP_NOW = int(datetime.datetime(2015, 5, 18, 15, 45, 13, tzinfo=datetime.timezone.utc).timestamp())
+PP_HEADERS = [JSON_CT, ("PAYPAL-TRANSMISSION-ID", PP_ID), ("PAYPAL-TRANSMISSION-TIME", PP_TIME),
+              ("PAYPAL-TRANSMISSION-SIG", PP_SIG), ("PAYPAL-AUTH-ALGO", "SHA256withRSA"),
+              ("PAYPAL-CERT-URL", "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77")]
+c = mk("paypal", "PayPal SDK test event, its sandbox certificate", PP_CERT.decode(), PP_HEADERS, PP_BODY,
+       parameter=PP_WEBHOOK, now=PP_NOW + 10,
+       source="official: paypal/PayPal-Python-SDK test/unit_tests/notifications_test.py (cert: PayPal-node-SDK test/mocks/notification.js)",
+       note="the certificate expired in 2017: configured certificates are trusted as given")
+mismatch_body(c)
+mk("paypal", "another webhook id", PP_CERT.decode(), PP_HEADERS, PP_BODY, parameter="WH-OTHER", now=PP_NOW + 10,
+   expect=MISMATCH, source="official: the same vector under another configured webhook id")
+
 REQUIRED = """amio autify qiscus hubpay message_signature github github_sha1 stripe slack shopify standard_webhooks svix
 twilio linear zoom paddle calendly typeform woocommerce intercom bitbucket gitea sentry lemon_squeezy meta discord sendgrid
 standard_webhooks_ed25519 telnyx twitter mux coinbase_commerce razorpay square xero gitlab telegram okta hubspot_v3 twitch
 dropbox trello vercel asana notion airtable webflow docusign segment box jira pagerduty polar workos sanity clerk resend
-cal_com heroku mandrill circleci customerio zendesk recurly persona lob helpscout gogs squarespace launchdarkly""".split()
-URL_PARAM = {"twilio", "square", "trello", "hubspot_v3", "mandrill", "message_signature"}
+cal_com heroku mandrill circleci customerio zendesk recurly persona lob helpscout gogs squarespace launchdarkly
+paypal""".split()
+URL_PARAM = {"twilio", "square", "trello", "hubspot_v3", "mandrill", "message_signature", "paypal"}
 ALLOWED = {VALID, MISMATCH, TOO_OLD, "malformed_signature", MISSING}
 
 
 def main():
-    assert len(REQUIRED) == len(set(REQUIRED)) == 70
+    assert len(REQUIRED) == len(set(REQUIRED)) == 71
     assert set(PRESETS) == set(REQUIRED), set(PRESETS) ^ set(REQUIRED)
     seen = set()
     for c in CASES:
@@ -1822,7 +1863,7 @@ def main():
         assert c["expect"] in ALLOWED
         assert c["source"].startswith(("official: ", "computed: ")), c["source"]
         assert ("parameter" in c) == (c["preset"] in URL_PARAM), c["case"]
-        if "parameter" in c and c["preset"] != "message_signature":
+        if "parameter" in c and c["preset"] not in ("message_signature", "paypal"):
             p = urllib.parse.urlsplit(c["parameter"])
             assert p.scheme in ("http", "https") and p.netloc and not p.path and not p.query, c["parameter"]
         assert c["path"].startswith("/")
