@@ -52,7 +52,6 @@ pin_project! {
         Reading {
             #[pin]
             body: Limited<B>,
-            #[pin]
             deadline: Deadline,
             reading: Option<Reading<S, R>>,
         },
@@ -87,7 +86,7 @@ struct Resolving<S, B, R> {
     inner: S,
     parts: Parts,
     body: B,
-    settings: Settings,
+    settings: Arc<Settings>,
     rejection: R,
 }
 
@@ -106,7 +105,7 @@ struct Reading<S, R> {
     buffer: BodyBuffer,
     inner: S,
     rejection: R,
-    settings: Settings,
+    settings: Arc<Settings>,
 }
 
 impl<S, B, R> ResponseFuture<S, B, R>
@@ -138,7 +137,7 @@ where
         inner: S,
         parts: Parts,
         body: B,
-        settings: &Settings,
+        settings: &Arc<Settings>,
         rejection: &R,
     ) -> Self
     where
@@ -155,7 +154,7 @@ where
         inner: S,
         parts: Parts,
         body: B,
-        settings: Settings,
+        settings: Arc<Settings>,
         rejection: R,
     ) -> Self {
         ResponseFuture {
@@ -397,7 +396,13 @@ where
 {
     /// Verification proper: header checks, the declared length, then the body (or, for
     /// header-only schemes, the verdict at once).
-    fn verifying(inner: S, mut parts: Parts, body: B, settings: &Settings, rejection: &R) -> Self
+    fn verifying(
+        inner: S,
+        mut parts: Parts,
+        body: B,
+        settings: &Arc<Settings>,
+        rejection: &R,
+    ) -> Self
     where
         B: Body<Data = Bytes>,
     {
@@ -448,7 +453,7 @@ where
                 buffer: BodyBuffer::new(declared_len, settings.limit),
                 inner,
                 rejection: rejection.clone(),
-                settings: settings.clone(),
+                settings: Arc::clone(settings),
             }),
         }
     }
@@ -646,27 +651,27 @@ fn unavailable_response(code: &str) -> Response<Full<Bytes>> {
 /// The header that marks a response to a delivery handled already.
 const DUPLICATE_HEADER: &str = "webhook-duplicate";
 
+/// The whole-body deadline: a timer started when reading starts. Boxed, so a request without
+/// a deadline (the default) carries 8 bytes rather than the timer.
 #[cfg(feature = "timeout")]
-pin_project! {
-    /// The whole-body deadline: a timer started when reading starts.
-    struct Deadline {
-        #[pin]
-        sleep: Option<tokio::time::Sleep>,
-    }
+struct Deadline {
+    sleep: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 #[cfg(feature = "timeout")]
 impl Deadline {
     fn new(settings: &Settings) -> Self {
         Deadline {
-            sleep: settings.body_timeout.map(tokio::time::sleep),
+            sleep: settings
+                .body_timeout
+                .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
         }
     }
 
     /// Whether the deadline has passed; if not, the task is woken when it does.
-    fn poll_elapsed(self: Pin<&mut Self>, cx: &mut Context<'_>) -> bool {
-        match self.project().sleep.as_pin_mut() {
-            Some(sleep) => sleep.poll(cx).is_ready(),
+    fn poll_elapsed(&mut self, cx: &mut Context<'_>) -> bool {
+        match &mut self.sleep {
+            Some(sleep) => sleep.as_mut().poll(cx).is_ready(),
             None => false,
         }
     }
@@ -682,7 +687,7 @@ impl Deadline {
         Deadline
     }
 
-    fn poll_elapsed(self: Pin<&mut Self>, _: &mut Context<'_>) -> bool {
+    fn poll_elapsed(&mut self, _: &mut Context<'_>) -> bool {
         false
     }
 }

@@ -73,12 +73,15 @@ pub(crate) struct Settings {
 impl Settings {
     /// These settings with a tenant's verifier (the decoy, already in place, for an unknown
     /// tenant).
-    pub(crate) fn for_tenant(&self, verifier: Option<Verifier>) -> Settings {
-        let mut settings = self.clone();
-        if let Some(verifier) = verifier {
-            settings.verifier = verifier;
+    pub(crate) fn for_tenant(self: &Arc<Self>, verifier: Option<Verifier>) -> Arc<Settings> {
+        match verifier {
+            Some(verifier) => {
+                let mut settings = Settings::clone(self);
+                settings.verifier = verifier;
+                Arc::new(settings)
+            }
+            None => Arc::clone(self),
         }
-        settings
     }
 }
 
@@ -239,6 +242,10 @@ impl<S, R: Clone> Layer<S> for VerifyWebhookLayer<R> {
     type Service = VerifyWebhook<S, R>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        VerifyWebhook::new(inner, self.settings.clone(), self.rejection.clone())
+        VerifyWebhook::new(
+            inner,
+            Arc::new(self.settings.clone()),
+            self.rejection.clone(),
+        )
     }
 }

@@ -11,7 +11,10 @@ use crate::{
 use bytes::Bytes;
 use http::{Request, Response};
 use http_body::Body;
-use std::task::{Context, Poll};
+use std::{
+    sync::Arc,
+    task::{Context, Poll},
+};
 use tower_service::Service;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -25,12 +28,12 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 #[derive(Debug, Clone)]
 pub struct VerifyWebhook<S, R = DefaultRejection> {
     inner: S,
-    settings: Settings,
+    settings: Arc<Settings>,
     rejection: R,
 }
 
 impl<S, R> VerifyWebhook<S, R> {
-    pub(crate) fn new(inner: S, settings: Settings, rejection: R) -> Self {
+    pub(crate) fn new(inner: S, settings: Arc<Settings>, rejection: R) -> Self {
         VerifyWebhook {
             inner,
             settings,
@@ -112,7 +115,7 @@ where
                         inner,
                         parts,
                         body,
-                        settings.clone(),
+                        Arc::clone(settings),
                         rejection,
                     );
                 }
