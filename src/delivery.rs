@@ -17,14 +17,17 @@ pub enum Field {
     /// The verified signature header's value itself: what identifies a delivery when the
     /// provider sends no id (an HMAC over the same content is the same on every retry).
     Signature,
+    /// A header name that is not valid: the scheme using it fails to build with
+    /// [`ConfigError::InvalidHeaderName`](crate::ConfigError::InvalidHeaderName).
+    InvalidHeader(String),
 }
 
 impl Field {
-    /// The header `name` (any case). An invalid name reads nothing.
+    /// The header `name` (any case). An invalid name is reported when the scheme is built.
     pub fn header(name: &str) -> Field {
         match HeaderName::from_bytes(name.as_bytes()) {
             Ok(name) => Field::Header(name),
-            Err(_) => Field::Json(Cow::Owned(String::new())),
+            Err(_) => Field::InvalidHeader(name.to_owned()),
         }
     }
 
@@ -123,6 +126,7 @@ impl Delivery {
                     let _ = body;
                     None
                 }
+                Field::InvalidHeader(_) => None,
             }
         };
         Delivery {

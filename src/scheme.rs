@@ -150,6 +150,7 @@ impl Scheme {
     /// `field`. The default is the signature itself ([`Field::Signature`]); none for tokens.
     #[must_use]
     pub fn delivery_id(mut self, field: Field) -> Self {
+        self.check_field(&field);
         self.delivery.id = Some(field);
         self
     }
@@ -157,6 +158,7 @@ impl Scheme {
     /// Reads the event type from `field`. The default is none.
     #[must_use]
     pub fn event_type(mut self, field: Field) -> Self {
+        self.check_field(&field);
         self.delivery.event_type = Some(field);
         self
     }
@@ -164,6 +166,7 @@ impl Scheme {
     /// Reads the attempt number from `field`. The default is none.
     #[must_use]
     pub fn attempt(mut self, field: Field) -> Self {
+        self.check_field(&field);
         self.delivery.attempt = Some(field);
         self
     }
@@ -351,6 +354,14 @@ impl Scheme {
             .map_err(|reason| ConfigError::InvalidScheme { reason })
     }
 
+    /// Keeps an invalid header name in a delivery field as the scheme's error.
+    fn check_field(&mut self, field: &Field) {
+        if let Field::InvalidHeader(name) = field {
+            self.error
+                .get_or_insert(ConfigError::InvalidHeaderName { name: name.clone() });
+        }
+    }
+
     fn parse_header(&mut self, name: &str) -> HeaderName {
         HeaderName::from_bytes(name.as_bytes()).unwrap_or_else(|_| {
             self.error.get_or_insert(ConfigError::InvalidHeaderName {
@@ -395,6 +406,16 @@ mod tests {
     #[test]
     fn invalid_header_name_fails_validation() {
         let scheme = Scheme::hmac("x", Algorithm::Sha256, "X Bad");
+        assert!(matches!(
+            scheme.validate(),
+            Err(ConfigError::InvalidHeaderName { .. })
+        ));
+    }
+
+    #[test]
+    fn an_invalid_delivery_header_is_a_construction_error() {
+        let scheme =
+            Scheme::hmac("x", Algorithm::Sha256, "x-sig").delivery_id(Field::header("bad name"));
         assert!(matches!(
             scheme.validate(),
             Err(ConfigError::InvalidHeaderName { .. })
