@@ -14,8 +14,10 @@ pub enum Field {
     /// A field of the verified JSON body, as a dotted path such as `"id"` or `"event.id"`
     /// (needs the `json` feature; read only after the signature passed).
     Json(Cow<'static, str>),
-    /// The verified signature header's value itself: what identifies a delivery when the
-    /// provider sends no id (an HMAC over the same content is the same on every retry).
+    /// The verified signature: what identifies a delivery when the provider sends no id (an
+    /// HMAC over the same content is the same on every retry). The id is a SHA-256 digest of
+    /// the signature header's value, never the signature itself, so it can be logged and
+    /// stored.
     Signature,
     /// A header name that is not valid: the scheme using it fails to build with
     /// [`ConfigError::InvalidHeaderName`](crate::ConfigError::InvalidHeaderName).
@@ -97,11 +99,12 @@ impl Delivery {
         let read = |field: &Option<Field>| -> Option<String> {
             match field.as_ref()? {
                 Field::Header(name) => text(header(name)?.as_bytes()),
-                Field::Signature => scheme
-                    .headers
-                    .iter()
-                    .find_map(header)
-                    .and_then(|value| text(value.as_bytes())),
+                Field::Signature => {
+                    use sha2::Digest as _;
+                    let value = scheme.headers.iter().find_map(header)?;
+                    let digest = sha2::Sha256::digest(value.as_bytes().trim_ascii());
+                    Some(format!("sig-{}", const_hex::encode(&digest[..16])))
+                }
                 #[cfg(feature = "json")]
                 Field::Json(path) => {
                     let json: &Option<serde_json::Value> =

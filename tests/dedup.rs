@@ -437,3 +437,31 @@ async fn an_inner_service_error_releases_the_claim() {
     );
     assert_eq!(calls.count(), 1);
 }
+
+#[test]
+fn a_signature_as_delivery_id_is_a_digest_never_the_signature() {
+    use tower_webhook::{Delivery, Verifier};
+    let body = br#"{"a":1}"#;
+    let headers = Signer::new(Scheme::qiscus(), "token")
+        .unwrap()
+        .sign(&http::HeaderMap::new(), body)
+        .unwrap();
+    let verified = Verifier::new(Scheme::qiscus(), "token")
+        .unwrap()
+        .verify(&headers, body)
+        .unwrap();
+    let delivery = Delivery::read(&verified, &headers, body);
+    let id = delivery.id().unwrap().to_owned();
+    let signature = headers["qiscus-sdk-signature"].to_str().unwrap();
+    assert!(id.starts_with("sig-"), "{id}");
+    assert!(
+        !id.contains(signature) && !signature.contains(&id[4..]),
+        "{id}"
+    );
+    assert!(!format!("{delivery:?}").contains(signature));
+    // Stable: the same signature gives the same id.
+    assert_eq!(
+        Delivery::read(&verified, &headers, body).id(),
+        Some(id.as_str())
+    );
+}
