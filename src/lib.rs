@@ -10,7 +10,7 @@
 //! | `timeout` | yes | the whole-body deadline ([`VerifyWebhookLayer::body_timeout`]), on tokio's timer |
 //! | `ed25519` | yes | Ed25519 presets (Discord, Telnyx, Standard Webhooks `v1a`) |
 //! | `ecdsa` | yes | ECDSA P-256 presets (SendGrid) |
-//! | `rsa` | yes | RSA PKCS#1 v1.5 presets with a configured certificate (PayPal) |
+//! | `rsa` | yes | RSA PKCS#1 v1.5 presets with a configured certificate (PayPal, AWS SNS) |
 //! | `redis` | no | [`dedup::RedisStore`](crate::dedup): deliveries deduplicated across instances |
 //!
 //! Without default features the crate needs only `http`, `http-body`, `http-body-util`,

@@ -49,6 +49,8 @@ pub struct Scheme {
     pub(crate) aliases: Vec<(HeaderName, HeaderName)>,
     /// Where the delivery id, event type and attempt come from.
     pub(crate) delivery: DeliveryFields,
+    /// A JSON body field that carries the signature instead of a header (AWS SNS).
+    pub(crate) signature_in_body: Option<Cow<'static, str>>,
     error: Option<ConfigError>,
 }
 
@@ -78,6 +80,12 @@ impl Scheme {
         Scheme::with_method(name, Method::RsaPkcs1Sha256, header).encoding(Encoding::Base64)
     }
 
+    /// Like [`Scheme::rsa_sha256`] with SHA-1, only for providers that still sign with it (AWS
+    /// SNS's `SignatureVersion` 1).
+    pub fn rsa_sha1(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
+        Scheme::with_method(name, Method::RsaPkcs1Sha1, header).encoding(Encoding::Base64)
+    }
+
     /// A scheme where `header` carries a shared token, compared in constant time. A token proves
     /// who sent the request, not what it contains: the body is passed on unauthenticated.
     pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
@@ -104,6 +112,7 @@ impl Scheme {
                 id: (method != Method::Token).then_some(Field::Signature),
                 ..DeliveryFields::default()
             },
+            signature_in_body: None,
             error: None,
         };
         let header = scheme.parse_header(header);
@@ -201,6 +210,16 @@ impl Scheme {
         self
     }
 
+    /// Reads the signature from the top-level JSON field `field` of the body instead of a header
+    /// (AWS SNS's `Signature`), once the body has arrived. The signature header is then not
+    /// required. Only for raw signatures (RSA); needs the `json` feature (without it the scheme
+    /// fails to build).
+    #[must_use]
+    pub fn signature_in_json_body(mut self, field: impl Into<Cow<'static, str>>) -> Self {
+        self.signature_in_body = Some(field.into());
+        self
+    }
+
     /// Reads the timestamp from `header` (any case), checked against the replay window. The
     /// signed content must include it.
     #[must_use]
@@ -245,6 +264,11 @@ impl Scheme {
     /// The (first) header that carries the signature, in lower case.
     pub fn signature_header_name(&self) -> &HeaderName {
         &self.headers[0]
+    }
+
+    /// The JSON body field that carries the signature, for schemes that sign that way.
+    pub fn signature_body_field(&self) -> Option<&str> {
+        self.signature_in_body.as_deref()
     }
 
     /// Every header that may carry a signature, in lower case.
@@ -345,6 +369,15 @@ impl Scheme {
             if self.headers.contains(timestamp) {
                 return invalid("the timestamp and the signature come from the same header");
             }
+        }
+        #[cfg(not(feature = "json"))]
+        if self.signature_in_body.is_some() {
+            return Err(ConfigError::FeatureDisabled { feature: "json" });
+        }
+        if self.signature_in_body.is_some()
+            && (!self.method.keeps_raw_signature() || !self.content.covers_body())
+        {
+            return invalid("a signature in the body must be a raw (RSA) signature over the body");
         }
         if self.method.keeps_raw_signature() {
             return Ok(());

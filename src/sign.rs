@@ -176,7 +176,7 @@ impl Signer {
         .map_err(|problem| match problem {
             HeaderProblem::Missing(header) => SignError::MissingHeader { header },
             HeaderProblem::Repeated(header) => SignError::DuplicateHeader { header },
-            HeaderProblem::BodyHashMismatch => SignError::BodyHashMismatch,
+            HeaderProblem::NotAsSigned => SignError::BodyHashMismatch,
         })?;
         let signature = scheme.encoding.encode(mac.finalize().as_slice());
         let value = scheme

@@ -99,6 +99,7 @@ mod airtable;
 mod amio;
 mod asana;
 mod autify;
+mod aws_sns;
 mod bitbucket;
 mod r#box;
 mod cal_com;

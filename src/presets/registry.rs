@@ -36,6 +36,20 @@ pub(super) static PRESETS: &[Preset] = &[
         build: |_| Scheme::autify(),
     },
     Preset {
+        name: "aws_sns",
+        provider: "AWS SNS",
+        docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
+        parameter: Parameter::None,
+        build: |_| Scheme::aws_sns(),
+    },
+    Preset {
+        name: "aws_sns_v2",
+        provider: "AWS SNS",
+        docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
+        parameter: Parameter::None,
+        build: |_| Scheme::aws_sns_v2(),
+    },
+    Preset {
         name: "bitbucket",
         provider: "Bitbucket Cloud",
         docs: "https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks",

@@ -22,6 +22,9 @@ pub enum Method {
     /// An RSA PKCS#1 v1.5 signature with SHA-256, base64-encoded, checked with the public key
     /// of the provider's certificate (the `rsa` feature).
     RsaPkcs1Sha256,
+    /// An RSA PKCS#1 v1.5 signature with SHA-1 (AWS SNS `SignatureVersion` 1; the `rsa`
+    /// feature). SHA-1 only where a provider still signs with it.
+    RsaPkcs1Sha1,
     /// A shared token sent as is, compared in constant time. It authenticates the sender, not
     /// the body.
     Token,
@@ -47,13 +50,16 @@ impl Method {
                 max: MAX_TAG_LEN,
             },
             // Kept as sent and decoded when checked: RSA signatures are larger than any tag.
-            Method::Token | Method::RsaPkcs1Sha256 => exact(0),
+            Method::Token | Method::RsaPkcs1Sha256 | Method::RsaPkcs1Sha1 => exact(0),
         }
     }
 
     /// Whether the header's value is kept as sent rather than decoded into a tag.
     pub(crate) fn keeps_raw_signature(self) -> bool {
-        matches!(self, Method::Token | Method::RsaPkcs1Sha256)
+        matches!(
+            self,
+            Method::Token | Method::RsaPkcs1Sha256 | Method::RsaPkcs1Sha1
+        )
     }
 
     /// Whether the key is a secret shared with the provider (rather than its public key).
@@ -68,6 +74,7 @@ impl Method {
             Method::Ed25519 => "Ed25519",
             Method::EcdsaP256Sha256 => "ECDSA P-256/SHA-256",
             Method::RsaPkcs1Sha256 => "RSA PKCS#1 v1.5/SHA-256",
+            Method::RsaPkcs1Sha1 => "RSA PKCS#1 v1.5/SHA-1",
             Method::Token => "shared token",
         }
     }
@@ -89,6 +96,8 @@ pub(crate) enum Key {
     EcdsaP256(p256::ecdsa::VerifyingKey),
     #[cfg(feature = "rsa")]
     Rsa(rsa::pkcs1v15::VerifyingKey<rsa::sha2::Sha256>),
+    #[cfg(feature = "rsa")]
+    RsaSha1(rsa::pkcs1v15::VerifyingKey<sha1::Sha1>),
     /// The token's SHA-256: compared against the received value's, so neither the token's
     /// length nor its bytes leak through timing.
     Token([u8; 32]),
@@ -103,7 +112,8 @@ impl Key {
             Method::Token => Ok(Key::Token(sha2::Sha256::digest(material).into())),
             Method::Ed25519 => ed25519_key(material),
             Method::EcdsaP256Sha256 => ecdsa_key(material),
-            Method::RsaPkcs1Sha256 => rsa_key(material),
+            Method::RsaPkcs1Sha256 => rsa_key(material, false),
+            Method::RsaPkcs1Sha1 => rsa_key(material, true),
         }
     }
 
@@ -176,7 +186,7 @@ fn ecdsa_key(_: &[u8]) -> Result<Key, ConfigError> {
 }
 
 #[cfg(feature = "rsa")]
-fn rsa_key(material: &[u8]) -> Result<Key, ConfigError> {
+fn rsa_key(material: &[u8], sha1: bool) -> Result<Key, ConfigError> {
     use rsa::pkcs8::DecodePublicKey;
     use x509_cert::der::{Decode, DecodePem, Encode};
     let invalid = || ConfigError::InvalidPublicKey {
@@ -202,11 +212,15 @@ fn rsa_key(material: &[u8]) -> Result<Key, ConfigError> {
         let _ = x509_cert::spki::SubjectPublicKeyInfoRef::from_der(&der).map_err(|_| invalid())?;
         rsa::PublicKey::from_public_key_der(&der).map_err(|_| invalid())?
     };
-    Ok(Key::Rsa(rsa::pkcs1v15::VerifyingKey::new(key)))
+    Ok(if sha1 {
+        Key::RsaSha1(rsa::pkcs1v15::VerifyingKey::new(key))
+    } else {
+        Key::Rsa(rsa::pkcs1v15::VerifyingKey::new(key))
+    })
 }
 
 #[cfg(not(feature = "rsa"))]
-fn rsa_key(_: &[u8]) -> Result<Key, ConfigError> {
+fn rsa_key(_: &[u8], _: bool) -> Result<Key, ConfigError> {
     Err(ConfigError::FeatureDisabled { feature: "rsa" })
 }
 
@@ -241,19 +255,28 @@ fn verifies_prehash(
             })
         }
         #[cfg(feature = "rsa")]
-        Key::Rsa(key) => {
-            use base64::Engine as _;
+        Key::Rsa(key) => rsa_verifies(raw, |signature| {
             use rsa::signature::hazmat::PrehashVerifier;
-            let Some(Ok(bytes)) =
-                raw.map(|raw| base64::engine::general_purpose::STANDARD.decode(raw))
-            else {
-                return false;
-            };
-            rsa::pkcs1v15::Signature::try_from(bytes.as_slice())
-                .is_ok_and(|signature| key.verify_prehash(prehash, &signature).is_ok())
-        }
+            key.verify_prehash(prehash, signature).is_ok()
+        }),
+        #[cfg(feature = "rsa")]
+        Key::RsaSha1(key) => rsa_verifies(raw, |signature| {
+            use rsa::signature::hazmat::PrehashVerifier;
+            key.verify_prehash(prehash, signature).is_ok()
+        }),
         _ => false,
     }
+}
+
+/// Whether the base64 RSA signature `raw` passes `check`.
+#[cfg(feature = "rsa")]
+fn rsa_verifies(raw: Option<&[u8]>, check: impl Fn(&rsa::pkcs1v15::Signature) -> bool) -> bool {
+    use base64::Engine as _;
+    let Some(Ok(bytes)) = raw.map(|raw| base64::engine::general_purpose::STANDARD.decode(raw))
+    else {
+        return false;
+    };
+    rsa::pkcs1v15::Signature::try_from(bytes.as_slice()).is_ok_and(|signature| check(&signature))
 }
 
 /// What one request's signed content is fed into, for every configured key at once.
@@ -270,6 +293,9 @@ pub(crate) enum Running {
     /// (ECDSA, RSA).
     #[cfg(any(feature = "ecdsa", feature = "rsa"))]
     Sha256(sha2::Sha256),
+    /// The SHA-1 of the content (RSA/SHA-1).
+    #[cfg(feature = "rsa")]
+    Sha1(sha1::Sha1),
     /// Nothing to feed: the token is the signature.
     Token,
 }
@@ -305,6 +331,8 @@ impl Running {
             Key::EcdsaP256(_) => Running::Sha256(sha2::Sha256::new()),
             #[cfg(feature = "rsa")]
             Key::Rsa(_) => Running::Sha256(sha2::Sha256::new()),
+            #[cfg(feature = "rsa")]
+            Key::RsaSha1(_) => Running::Sha1(sha1::Sha1::new()),
             Key::Token(_) => Running::Token,
         }
     }
@@ -325,6 +353,8 @@ impl Running {
             }
             #[cfg(any(feature = "ecdsa", feature = "rsa"))]
             Running::Sha256(digest) => digest.update(data),
+            #[cfg(feature = "rsa")]
+            Running::Sha1(digest) => digest.update(data),
             Running::Token => {}
         }
     }
@@ -357,6 +387,12 @@ impl Running {
             Running::Ed25519(pairs) => pairs
                 .into_iter()
                 .find_map(|(index, stream)| stream.finalize_and_verify().is_ok().then_some(index)),
+            #[cfg(feature = "rsa")]
+            Running::Sha1(digest) => {
+                let prehash = digest.finalize();
+                keys.iter()
+                    .position(|key| verifies_prehash(key, &prehash, candidates, token))
+            }
             #[cfg(any(feature = "ecdsa", feature = "rsa"))]
             Running::Sha256(digest) => {
                 let prehash = digest.finalize();

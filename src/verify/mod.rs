@@ -193,7 +193,16 @@ impl Verifier {
             candidates,
             token,
             timestamp: raw_timestamp,
-        } = read_signatures(scheme, head.headers(scheme))?;
+        } = if scheme.signature_in_body.is_some() {
+            // Read from the body once it has arrived (see `finish`).
+            Signatures {
+                candidates: Candidates::new(),
+                token: None,
+                timestamp: None,
+            }
+        } else {
+            read_signatures(scheme, head.headers(scheme))?
+        };
         let raw_timestamp = match &scheme.timestamp_header {
             Some(name) => Some(signed_header(head.headers(scheme), name)?.as_bytes()),
             None => raw_timestamp,
@@ -298,6 +307,19 @@ impl<'a> Head<'a> {
             body,
         }
     }
+}
+
+/// The signature carried in the JSON body's `field` (at most 4 KiB).
+#[cfg(feature = "json")]
+fn body_signature(body: &[u8], field: &str) -> Option<Vec<u8>> {
+    let message: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let signature = message.get(field)?.as_str()?.trim();
+    (!signature.is_empty() && signature.len() <= 4096).then(|| signature.as_bytes().to_vec())
+}
+
+#[cfg(not(feature = "json"))]
+fn body_signature(_: &[u8], _: &str) -> Option<Vec<u8>> {
+    None
 }
 
 /// What the signature headers carry.
@@ -412,6 +434,10 @@ impl Pending {
             feed(body_part, &sources, &mut sink)?;
         }
         feed(after_body, &sources, &mut sink)?;
+        let token = match &inner.scheme.signature_in_body {
+            Some(field) => body_signature(body, field).map(Box::from),
+            None => token,
+        };
         let mut matched = running.matching_key(&inner.key_list, &candidates, token.as_deref());
         if matched.is_none() {
             matched = verifier.other_port(head, timestamp.as_ref(), &candidates, body);

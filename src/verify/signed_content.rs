@@ -54,6 +54,9 @@ pub(crate) enum Part {
     FormParams,
     /// The CRC-32 (IEEE) of the raw body, in decimal (PayPal). Needs the whole body.
     BodyCrc32,
+    /// AWS SNS's string to sign, built from the JSON body's fields; the body's
+    /// `SignatureVersion` must be this one. Needs the whole body.
+    SnsStringToSign { signature_version: &'static str },
     /// The request method, such as `POST`.
     Method,
     /// The public URL the provider called: the configured base (`https://example.com`) followed
@@ -148,6 +151,16 @@ impl SignedContent {
         self.push_body(Part::BodyCrc32)
     }
 
+    /// Appends AWS SNS's "string to sign", built from the JSON message's fields in AWS's order
+    /// (`Message`, `MessageId`, `Subject` if present, `Timestamp`, `TopicArn`, `Type` for a
+    /// notification; `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`, `TopicArn`,
+    /// `Type` for subscription messages), each as `"{key}\n{value}\n"`. A message whose
+    /// `SignatureVersion` is not `signature_version` does not verify. Needs the `json` feature.
+    #[must_use]
+    pub fn aws_sns_string_to_sign(self, signature_version: &'static str) -> Self {
+        self.push_body(Part::SnsStringToSign { signature_version })
+    }
+
     /// Appends the request method (`POST`), for providers that sign it (HubSpot v3).
     #[must_use]
     pub fn method(mut self) -> Self {
@@ -218,9 +231,12 @@ impl SignedContent {
     }
 
     fn body_part(&self) -> Option<&Part> {
-        self.parts
-            .iter()
-            .find(|part| matches!(part, Part::Body | Part::FormParams | Part::BodyCrc32))
+        self.parts.iter().find(|part| {
+            matches!(
+                part,
+                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::SnsStringToSign { .. }
+            )
+        })
     }
 
     fn push_body(mut self, part: Part) -> Self {
@@ -254,6 +270,7 @@ impl SignedContent {
                 Part::Timestamp => out.push_str("{timestamp}"),
                 Part::FormParams => out.push_str("{sorted form params}"),
                 Part::BodyCrc32 => out.push_str("{crc32 of body}"),
+                Part::SnsStringToSign { .. } => out.push_str("{SNS string to sign}"),
                 Part::Method => out.push_str("{method}"),
                 Part::PublicUrl { .. } => out.push_str("{public url}"),
             }
@@ -268,11 +285,12 @@ impl SignedContent {
     /// The parts before the body (all of them when the body is not signed), the body part, and
     /// the parts after it.
     pub(crate) fn split_at_body(&self) -> (&[Part], &[Part], &[Part]) {
-        match self
-            .parts
-            .iter()
-            .position(|part| matches!(part, Part::Body | Part::FormParams | Part::BodyCrc32))
-        {
+        match self.parts.iter().position(|part| {
+            matches!(
+                part,
+                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::SnsStringToSign { .. }
+            )
+        }) {
             Some(at) => (
                 &self.parts[..at],
                 &self.parts[at..=at],
@@ -376,7 +394,7 @@ pub(crate) fn feed(
                     )
                     .into();
                     if !equal {
-                        return Err(HeaderProblem::BodyHashMismatch);
+                        return Err(HeaderProblem::NotAsSigned);
                     }
                 }
                 None => {
@@ -387,6 +405,9 @@ pub(crate) fn feed(
                 }
             },
             Part::BodyCrc32 => sink(crc32fast::hash(sources.body).to_string().as_bytes()),
+            Part::SnsStringToSign { signature_version } => {
+                sns_string_to_sign(sources.body, signature_version, sink)?
+            }
             Part::Method => sink(sources.method.as_str().as_bytes()),
             Part::PublicUrl { base, unescape, .. } => {
                 sink(sources.base_override.unwrap_or(base).as_bytes());
@@ -418,6 +439,54 @@ fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
         }
     }
     sink(&text[start..]);
+}
+
+/// Feeds AWS SNS's string to sign for the JSON message `body`.
+#[cfg(feature = "json")]
+fn sns_string_to_sign(
+    body: &[u8],
+    signature_version: &str,
+    sink: &mut impl FnMut(&[u8]),
+) -> Result<(), HeaderProblem> {
+    let message: serde_json::Value =
+        serde_json::from_slice(body).map_err(|_| HeaderProblem::NotAsSigned)?;
+    if message["SignatureVersion"].as_str() != Some(signature_version) {
+        return Err(HeaderProblem::NotAsSigned);
+    }
+    let keys: &[&str] = match message["Type"].as_str() {
+        Some("Notification") => &[
+            "Message",
+            "MessageId",
+            "Subject",
+            "Timestamp",
+            "TopicArn",
+            "Type",
+        ],
+        Some("SubscriptionConfirmation" | "UnsubscribeConfirmation") => &[
+            "Message",
+            "MessageId",
+            "SubscribeURL",
+            "Timestamp",
+            "Token",
+            "TopicArn",
+            "Type",
+        ],
+        _ => return Err(HeaderProblem::NotAsSigned),
+    };
+    for key in keys {
+        if let Some(value) = message[*key].as_str() {
+            sink(key.as_bytes());
+            sink(b"\n");
+            sink(value.as_bytes());
+            sink(b"\n");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "json"))]
+fn sns_string_to_sign(_: &[u8], _: &str, _: &mut impl FnMut(&[u8])) -> Result<(), HeaderProblem> {
+    Err(HeaderProblem::NotAsSigned)
 }
 
 /// The decoded value of the query parameter `name`, if present.
@@ -472,13 +541,13 @@ fn exactly_one<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Result<&'a Head
     }
 }
 
-/// Why the content could not be read: a signed header absent or repeated, or (Twilio) a body
-/// whose hash differs from the signed `bodySHA256`.
+/// Why the content could not be read: a signed header absent or repeated, or a body that is not
+/// what the signature covers (Twilio's `bodySHA256`, SNS's `SignatureVersion`).
 #[derive(Debug)]
 pub(crate) enum HeaderProblem {
     Missing(HeaderName),
     Repeated(HeaderName),
-    BodyHashMismatch,
+    NotAsSigned,
 }
 
 impl From<HeaderProblem> for WebhookError {
@@ -486,7 +555,7 @@ impl From<HeaderProblem> for WebhookError {
         match problem {
             HeaderProblem::Missing(header) => WebhookError::MissingHeader { header },
             HeaderProblem::Repeated(header) => WebhookError::DuplicateHeader { header },
-            HeaderProblem::BodyHashMismatch => WebhookError::SignatureMismatch,
+            HeaderProblem::NotAsSigned => WebhookError::SignatureMismatch,
         }
     }
 }

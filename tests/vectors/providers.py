@@ -933,6 +933,8 @@ DOC = {
     "squarespace": "https://developers.squarespace.com/webhooks/verifying-notifications",
     "launchdarkly": "https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook",
     "paypal": "https://developer.paypal.com/api/rest/webhooks/rest/",
+    "aws_sns": "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
+    "aws_sns_v2": "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
 }
 
 
@@ -1843,18 +1845,56 @@ mismatch_body(c)
 mk("paypal", "another webhook id", PP_CERT.decode(), PP_HEADERS, PP_BODY, parameter="WH-OTHER", now=PP_NOW + 10,
    expect=MISMATCH, source="official: the same vector under another configured webhook id")
 
+# ---- aws_sns / aws_sns_v2 (RSA PKCS#1 v1.5, SHA-1 / SHA-256, signature in the JSON body) -----------
+from groupA_vectors import SNS_CERT, SNS_FIXTURES, SNS_RAW_BODY_0, sns_verify  # noqa: E402
+
+SNS_SOURCE = "official: aws/aws-php-sns-message-validator tests/FunctionalValidationsTest.php (real AWS-signed messages)"
+
+
+def sns_check(version):
+    def check(c):
+        try:
+            message = json.loads(body_of(c))
+        except ValueError:
+            return None
+        if "Signature" not in message:
+            return None
+        if message.get("SignatureVersion") != version:
+            return False
+        cert = _x509.load_pem_x509_certificate(c["secret"].encode())
+        return sns_verify(cert.public_key(), message)
+    return check
+
+
+preset("aws_sns", sns_check("1"))
+preset("aws_sns_v2", sns_check("2"))
+SNS_CT = ("Content-Type", "text/plain; charset=UTF-8")
+for i, fixture in enumerate(SNS_FIXTURES):
+    name = "aws_sns" if fixture["SignatureVersion"] == "1" else "aws_sns_v2"
+    other = "aws_sns_v2" if name == "aws_sns" else "aws_sns"
+    body = SNS_RAW_BODY_0 if i == 0 else json.dumps(fixture, indent=2)
+    headers = [SNS_CT, ("x-amz-sns-message-type", fixture["Type"]), ("x-amz-sns-message-id", fixture["MessageId"])]
+    subject = " with a Subject" if "Subject" in fixture else ""
+    c = mk(name, "AWS-signed notification %d%s" % (i, subject), SNS_CERT.decode(), headers, body,
+           source=SNS_SOURCE, note="the certificate expired in 2022: configured certificates are trusted as given")
+    mk(other, "AWS-signed notification %d under the other SignatureVersion" % i, SNS_CERT.decode(), headers, body,
+       expect=MISMATCH, source=SNS_SOURCE + " (SignatureVersion swapped)")
+    tampered = dict(fixture, Message=fixture["Message"] + "!")
+    mk(name, "AWS-signed notification %d, Message changed" % i, SNS_CERT.decode(), headers,
+       json.dumps(tampered, indent=2), expect=MISMATCH, source=SNS_SOURCE + " (Message changed)")
+
 REQUIRED = """amio autify qiscus hubpay message_signature github github_sha1 stripe slack shopify standard_webhooks svix
 twilio linear zoom paddle calendly typeform woocommerce intercom bitbucket gitea sentry lemon_squeezy meta discord sendgrid
 standard_webhooks_ed25519 telnyx twitter mux coinbase_commerce razorpay square xero gitlab telegram okta hubspot_v3 twitch
 dropbox trello vercel asana notion airtable webflow docusign segment box jira pagerduty polar workos sanity clerk resend
 cal_com heroku mandrill circleci customerio zendesk recurly persona lob helpscout gogs squarespace launchdarkly
-paypal""".split()
+paypal aws_sns aws_sns_v2""".split()
 URL_PARAM = {"twilio", "square", "trello", "hubspot_v3", "mandrill", "message_signature", "paypal"}
 ALLOWED = {VALID, MISMATCH, TOO_OLD, "malformed_signature", MISSING}
 
 
 def main():
-    assert len(REQUIRED) == len(set(REQUIRED)) == 71
+    assert len(REQUIRED) == len(set(REQUIRED)) == 73
     assert set(PRESETS) == set(REQUIRED), set(PRESETS) ^ set(REQUIRED)
     seen = set()
     for c in CASES:
