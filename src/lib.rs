@@ -20,6 +20,7 @@
 #![forbid(unsafe_code)]
 
 mod body;
+pub mod certificates;
 pub mod dedup;
 mod delivery;
 mod error;

@@ -304,7 +304,12 @@ impl Running {
     /// The state for `keys`, given the decoded `candidates`.
     #[cfg_attr(not(feature = "ed25519"), allow(unused_variables))]
     pub(crate) fn start(keys: &[Key], candidates: &Candidates) -> Running {
-        match &keys[0] {
+        // A verifier without keys (the decoy for unknown tenants of a public-key scheme)
+        // matches nothing.
+        let Some(first) = keys.first() else {
+            return Running::Token;
+        };
+        match first {
             Key::Hmac(first) => Running::Hmac {
                 first: first.clone(),
                 // Empty for a single secret, which does not allocate.

@@ -135,6 +135,22 @@ impl Verifier {
         })
     }
 
+    /// A verifier with no key at all, which matches no signature: the decoy that unknown
+    /// tenants of a public-key scheme meet (their keys are public; nothing to hide by timing).
+    pub(crate) fn keyless(scheme: Scheme) -> Result<Self, ConfigError> {
+        scheme.validate()?;
+        Ok(Verifier {
+            inner: Arc::new(Inner {
+                description: scheme.content.describe().into(),
+                tolerance: scheme.window,
+                key_list: Vec::new(),
+                scheme,
+                keys: Vec::new(),
+                clock: Clock::system(),
+            }),
+        })
+    }
+
     /// Sets the replay window for schemes with a timestamp, applied in both directions. The
     /// default is the scheme's ([`Scheme::window`]).
     #[must_use]
@@ -251,7 +267,7 @@ impl Verifier {
 
     /// The first secret's keyed MAC, for the signer (HMAC schemes only).
     pub(crate) fn first_mac(&self) -> Option<KeyedMac> {
-        self.inner.keys[0].key.hmac().cloned()
+        self.inner.keys.first()?.key.hmac().cloned()
     }
 }
 
