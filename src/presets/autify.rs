@@ -4,6 +4,10 @@ impl Scheme {
     /// [Autify](https://help.autify.com/docs/securing-your-webhooks):
     /// `X-Autify-Signature: sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the webhook secret
     /// you generated and entered in Autify.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

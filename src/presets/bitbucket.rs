@@ -4,6 +4,8 @@ impl Scheme {
     /// [Bitbucket Cloud](https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks):
     /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. Deliveries are identified by
     /// their signature (Bitbucket does not document `X-Request-UUID` as stable across retries).
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

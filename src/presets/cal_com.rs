@@ -6,6 +6,8 @@ impl Scheme {
     /// the webhook's secret. A webhook without a secret sends the literal `no-secret-provided`,
     /// which never verifies. No timestamp is signed, so there is no replay window; Cal.com sends
     /// no delivery id, so deliveries are identified by their signature.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

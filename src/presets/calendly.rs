@@ -7,6 +7,8 @@ impl Scheme {
     /// keyed with the webhook signing key. The timestamp must be within 180 s, the tolerance
     /// of Calendly's verification sample. Deliveries are identified by their signature: Calendly
     /// sends no delivery id.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -7,6 +7,8 @@ impl Scheme {
     /// whose decoded bytes are the key. The timestamp is `svix-timestamp` in seconds, within
     /// 300 s, the Svix libraries' tolerance. Only the `svix-*` header names are read, as Clerk's
     /// own helper does; deliveries are identified by `svix-id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

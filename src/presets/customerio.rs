@@ -6,6 +6,8 @@ impl Scheme {
     /// reporting webhook's signing key. The timestamp is `X-CIO-Timestamp` in seconds, within
     /// 300 s: Customer.io documents none. Campaign "webhook actions" are unsigned and not
     /// covered. Deliveries are identified by the body's `event_id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

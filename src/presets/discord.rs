@@ -8,6 +8,8 @@ impl Scheme {
     /// the window is 300 s: Discord documents none. Discord probes with invalid signatures and
     /// expects 401; the PING (`"type":1` → `{"type":1}`, or `"type":0` → 204) is answered by your
     /// handler after verification. There is no delivery id header; deduplicate on the body's `id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -6,6 +6,8 @@ impl Scheme {
     /// is no timestamp, so nothing limits replays, and no delivery id (a notification only says
     /// which accounts changed). The verification `GET ?challenge=…` is unsigned and not handled
     /// here: echo the value as `text/plain` with `X-Content-Type-Options: nosniff` in your router.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

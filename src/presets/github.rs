@@ -7,6 +7,10 @@ impl Scheme {
     ///
     /// The legacy SHA-1 header is never used as a fallback; choose
     /// [`Scheme::github_sha1`] explicitly if you must.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use http::HeaderMap;
@@ -32,6 +36,10 @@ impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries)'s
     /// legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot read the
     /// SHA-256 header. Prefer [`Scheme::github`]. Deliveries are identified by `X-GitHub-Delivery`.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

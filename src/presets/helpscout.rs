@@ -6,6 +6,8 @@ impl Scheme {
     /// secret key. No timestamp is signed, so there is no replay window; Help Scout sends no
     /// delivery id, so deliveries are identified by their signature. The event type is in
     /// `X-HelpScout-Event` (`helpscout.test` for test events).
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

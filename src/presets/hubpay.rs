@@ -8,6 +8,10 @@ impl Scheme {
     ///
     /// Each registration reports its `hmacHeaderName`; when it is another header (such as
     /// `x-hub-signature`), say so:
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::Scheme;
@@ -22,6 +26,10 @@ impl Scheme {
     /// The scheme of one registration of the registration-based provider, from its list entry
     /// (`GET /v1/webhooks/list`): its `hmacHeaderName` and its `algorithm` (`"SHA_256"`, or
     /// `"SHA_1"`, `"SHA_512"`). An unknown algorithm is a [`ConfigError`](crate::ConfigError).
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Algorithm, Method, Scheme};

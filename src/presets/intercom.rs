@@ -5,6 +5,8 @@ impl Scheme {
     /// `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the app's client
     /// secret. Deliveries are identified by their signature (Intercom does not document its
     /// notification `id` as stable across retries).
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -4,6 +4,10 @@ impl Scheme {
     /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
     /// `X-Signature: <hex HMAC-SHA256 of the raw body>`. Deliveries are identified by their
     /// signature: Lemon Squeezy sends no delivery id.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -8,6 +8,8 @@ impl Scheme {
     /// the `h1=dummy` in Paddle's own SDK fixtures, is skipped). The timestamp must be within
     /// 5 s, the default of Paddle's Node and Python SDKs. Deliveries are identified by the body's
     /// `event_id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -9,6 +9,8 @@ impl Scheme {
     /// standard keys, so use [`Scheme::standard_webhooks`] for those. The timestamp is
     /// `webhook-timestamp` in seconds, within 300 s, the Standard Webhooks default. Deliveries
     /// are identified by `webhook-id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

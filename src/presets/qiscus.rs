@@ -4,6 +4,10 @@ impl Scheme {
     /// [Qiscus](https://support.qiscus.com/) Chat SDK:
     /// `QISCUS-SDK-SIGNATURE: <hex HMAC-SHA256 of the raw body>`, no prefix, keyed with the
     /// signature token generated in the SDK dashboard.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -5,6 +5,8 @@ impl Scheme {
     /// `X-Razorpay-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook secret
     /// set in the dashboard (not the API key secret). There is no timestamp, so nothing limits
     /// replays. Deliveries are identified by `X-Razorpay-Event-Id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

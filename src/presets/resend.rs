@@ -7,6 +7,8 @@ impl Scheme {
     /// `whsec_<base64>`, whose decoded bytes are the key. The timestamp is `svix-timestamp` in
     /// seconds, within 300 s, the Svix and Standard Webhooks libraries' tolerance. Only the
     /// `svix-*` header names are read; deliveries are identified by `svix-id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -8,6 +8,8 @@ impl Scheme {
     /// shows it). The timestamp is unix seconds; the window is 300 s: SendGrid documents none.
     /// The body's CRLF line endings are signed, so it must reach the verifier untouched. There is
     /// no delivery id header; deduplicate on each event's `sg_event_id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

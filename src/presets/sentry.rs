@@ -4,6 +4,8 @@ impl Scheme {
     /// [Sentry integration platform](https://docs.sentry.io/organization/integrations/integration-platform/webhooks/):
     /// `Sentry-Hook-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the client secret.
     /// Deliveries are identified by their signature (`Request-ID` is not documented as stable).
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

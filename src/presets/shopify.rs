@@ -5,6 +5,10 @@ impl Scheme {
     /// `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>`, keyed with the app's client
     /// secret. Deliveries are identified by `X-Shopify-Event-Id`, the key Shopify names for
     /// ignoring duplicates.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

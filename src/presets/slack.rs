@@ -7,6 +7,8 @@ impl Scheme {
     /// within the tolerance (300 s by default). Slash commands arrive form-encoded: extract them
     /// with [`VerifiedForm`](crate::VerifiedForm). Events API deliveries are identified by the
     /// body's `event_id`; `X-Slack-Retry-Num` numbers the retries.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -6,6 +6,8 @@ impl Scheme {
     /// `A-Z a-z 0-9 _ -`), compared in constant time. Nothing is signed: the token proves the
     /// sender, not the body, and a captured request replays as is. Telegram sends the header only
     /// when `secret_token` was set. Deliveries are identified by the body's `update_id`.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

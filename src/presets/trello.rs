@@ -11,6 +11,8 @@ impl Scheme {
     /// (each UTF-16 unit cut to 8 bits), so bodies with non-ASCII text may fail to verify. There
     /// is no timestamp, so nothing limits replays. Deliveries are identified by their signature;
     /// the body's `action.id` identifies the action.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

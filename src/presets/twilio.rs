@@ -19,6 +19,10 @@ impl Scheme {
     /// directly followed by its value. Two bodies that decode to the same sorted concatenation
     /// (a boundary moved between a name and its value, another percent-encoding) verify alike;
     /// that is Twilio's algorithm.
+    /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
+    /// unless the layer deduplicates it.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, Verifier};

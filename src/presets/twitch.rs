@@ -9,6 +9,8 @@ impl Scheme {
     /// minutes). Deliveries are identified by `Twitch-Eventsub-Message-Id`, which Twitch keeps
     /// when it resends a message. The `webhook_callback_verification` challenge is signed too;
     /// echo its `challenge` as `text/plain` from your handler.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

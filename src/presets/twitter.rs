@@ -7,6 +7,8 @@ impl Scheme {
     /// so nothing limits replays; there is no delivery id either. The CRC challenge
     /// (`GET ?crc_token=…`, answered with `{"response_token":"sha256=<base64 HMAC of the
     /// token>"}`) is unsigned and not handled here: answer it in your router.
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -7,6 +7,8 @@ impl Scheme {
     /// with the endpoint's webhook secret. `t` is in milliseconds and must be within 180 s, the
     /// default of WorkOS's SDKs, in either direction. Deliveries are identified by the body's
     /// `id` (WorkOS sends no id header).
+    /// **Not covered:** headers outside the signed content (such as the event type header) are
+    /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
