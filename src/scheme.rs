@@ -88,6 +88,23 @@ impl Scheme {
 
     /// A scheme where `header` carries a shared token, compared in constant time. A token proves
     /// who sent the request, not what it contains: the body is passed on unauthenticated.
+    ///
+    /// HTTP Basic, for providers that offer nothing else, is a token behind a `Basic ` prefix:
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// // printf 'hooks:s3cr3t' | base64
+    /// let basic = Scheme::token("basic", "Authorization").prefix("Basic ");
+    /// let verifier = Verifier::new(basic, "aG9va3M6czNjcjN0")?;
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("authorization", "Basic aG9va3M6czNjcjN0".parse()?);
+    /// assert!(verifier.verify(&headers, b"{}").is_ok());
+    /// headers.insert("authorization", "Basic aG9va3M6Z3Vlc3M=".parse()?);
+    /// assert!(verifier.verify(&headers, b"{}").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
         Scheme::with_method(name, Method::Token, header).signed(SignedContent::new())
     }

@@ -137,7 +137,14 @@ impl SignatureFormat {
         let text = |text: &str| text.bytes().all(|byte| byte.is_ascii_graphic());
         let separator = |separator: &char| *separator == ' ' || separator.is_ascii_graphic();
         match &self.kind {
-            Kind::Single { prefix } => text(prefix),
+            // A prefix may hold spaces ("Basic ", "Bearer "), but cannot start with one: values
+            // are trimmed before matching.
+            Kind::Single { prefix } => {
+                !prefix.starts_with(' ')
+                    && prefix
+                        .bytes()
+                        .all(|byte| byte == b' ' || byte.is_ascii_graphic())
+            }
             Kind::KeyValue {
                 separator: sep,
                 timestamp_key,
