@@ -173,13 +173,8 @@ impl SignedContent {
     /// sees) followed by the request's path and query as received. Square, HubSpot v3, Twilio,
     /// Trello and Mandrill sign it.
     #[must_use]
-    pub fn public_url(mut self, base: impl Into<Cow<'static, str>>) -> Self {
-        self.parts.push(Part::PublicUrl {
-            base: trim_base(base.into()),
-            either_port: false,
-            unescape: &[],
-        });
-        self
+    pub fn public_url(self, base: impl Into<Cow<'static, str>>) -> Self {
+        self.push_url(base.into(), false, &[])
     }
 
     /// Like [`public_url`](Self::public_url), with the percent-escapes of `unescape`'s bytes in
@@ -187,26 +182,30 @@ impl SignedContent {
     /// `:/?@!$'()*,;`); other escapes stay as received.
     #[must_use]
     pub fn public_url_unescaping(
-        mut self,
+        self,
         base: impl Into<Cow<'static, str>>,
         unescape: &'static [u8],
     ) -> Self {
-        self.parts.push(Part::PublicUrl {
-            base: trim_base(base.into()),
-            either_port: false,
-            unescape,
-        });
-        self
+        self.push_url(base.into(), false, unescape)
     }
 
     /// Like [`public_url`](Self::public_url), also accepting the base with the default port
     /// written out or left out (`https://host:443` for `https://host`), as Twilio does.
     #[must_use]
-    pub fn public_url_either_port(mut self, base: impl Into<Cow<'static, str>>) -> Self {
+    pub fn public_url_either_port(self, base: impl Into<Cow<'static, str>>) -> Self {
+        self.push_url(base.into(), true, &[])
+    }
+
+    fn push_url(
+        mut self,
+        base: Cow<'static, str>,
+        either_port: bool,
+        unescape: &'static [u8],
+    ) -> Self {
         self.parts.push(Part::PublicUrl {
-            base: trim_base(base.into()),
-            either_port: true,
-            unescape: &[],
+            base: trim_base(base),
+            either_port,
+            unescape,
         });
         self
     }
