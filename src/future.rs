@@ -493,9 +493,19 @@ where
             .extensions()
             .get::<Verified>()
             .expect("inserted by the layer");
+        // For the span alone, the body is not parsed again (its JSON fields stay out of the
+        // span; the `Delivery` extractor still reads them when asked).
+        let Some(dedup) = &settings.dedup else {
+            let span = Span::of(&Delivery::read(verified, request.headers(), &[]));
+            return State::Calling {
+                future: span.in_scope(|| inner.call(request)),
+                guard: None,
+                span,
+            };
+        };
         let delivery = Delivery::read(verified, request.headers(), body);
         let span = Span::of(&delivery);
-        let (Some(dedup), Some(id)) = (&settings.dedup, delivery.id()) else {
+        let Some(id) = delivery.id() else {
             request.extensions_mut().insert(delivery);
             return State::Calling {
                 future: span.in_scope(|| inner.call(request)),

@@ -393,7 +393,11 @@ fn the_handler_runs_inside_the_deliverys_span() {
         .build()
         .unwrap();
     tracing::subscriber::with_default(subscriber, || {
-        let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET).unwrap();
+        // Deduplicating, the layer reads the whole delivery (the body's `type` too); without,
+        // only what the headers carry goes on the span.
+        let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
+            .unwrap()
+            .deduplicate(MemoryStore::new());
         let app = Router::new().route(
             "/hook",
             post(|| async {
