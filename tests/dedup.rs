@@ -78,7 +78,7 @@ async fn a_server_error_releases_the_claim_so_the_retry_is_handled() {
     let store = Arc::new(MemoryStore::new());
     let calls = Calls::default();
     let failing = app(
-        Shared(store.clone()),
+        store.clone(),
         calls.clone(),
         StatusCode::INTERNAL_SERVER_ERROR,
     );
@@ -86,7 +86,7 @@ async fn a_server_error_releases_the_claim_so_the_retry_is_handled() {
         send_to(&failing, delivery("msg_1", "{}")).await.status(),
         StatusCode::INTERNAL_SERVER_ERROR
     );
-    let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
+    let healthy = app(store, calls.clone(), StatusCode::OK);
     assert_eq!(
         send_to(&healthy, delivery("msg_1", "{}")).await.status(),
         StatusCode::OK
@@ -142,7 +142,7 @@ async fn a_panicking_handler_releases_the_claim() {
     let store = Arc::new(MemoryStore::new());
     let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
         .unwrap()
-        .deduplicate(Shared(store.clone()));
+        .deduplicate(store.clone());
     let panicking = Router::new()
         .route(
             "/hook",
@@ -158,7 +158,7 @@ async fn a_panicking_handler_releases_the_claim() {
     let response = send_to(&panicking, delivery("msg_1", "{}")).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let calls = Calls::default();
-    let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
+    let healthy = app(store, calls.clone(), StatusCode::OK);
     assert_eq!(
         send_to(&healthy, delivery("msg_1", "{}")).await.status(),
         StatusCode::OK
@@ -171,7 +171,7 @@ async fn a_dropped_request_releases_the_claim() {
     let store = Arc::new(MemoryStore::new());
     let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
         .unwrap()
-        .deduplicate(Shared(store.clone()));
+        .deduplicate(store.clone());
     let stuck = Router::new().route(
         "/hook",
         post(std::future::pending::<StatusCode>).layer(layer),
@@ -186,7 +186,7 @@ async fn a_dropped_request_releases_the_claim() {
         "the handler never answers; the client gives up"
     );
     let calls = Calls::default();
-    let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
+    let healthy = app(store, calls.clone(), StatusCode::OK);
     assert_eq!(
         send_to(&healthy, delivery("msg_1", "{}")).await.status(),
         StatusCode::OK
@@ -261,21 +261,6 @@ async fn the_handler_sees_the_delivery() {
         .unwrap()
         .to_bytes();
     assert_eq!(body, "standard_webhooks msg_7");
-}
-
-/// A store shared by several apps, as instances share Redis.
-struct Shared(Arc<MemoryStore>);
-
-impl DedupStore for Shared {
-    fn claim(&self, key: &str, token: &str, lease: Duration) -> StoreFuture<Claim> {
-        self.0.claim(key, token, lease)
-    }
-    fn complete(&self, key: &str, token: &str, keep: Duration) -> StoreFuture<()> {
-        self.0.complete(key, token, keep)
-    }
-    fn release(&self, key: &str, token: &str) -> StoreFuture<()> {
-        self.0.release(key, token)
-    }
 }
 
 /// A memory store that counts what it is asked.
@@ -425,7 +410,7 @@ async fn an_inner_service_error_releases_the_claim() {
     let store = Arc::new(MemoryStore::new());
     let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
         .unwrap()
-        .deduplicate(Shared(store.clone()));
+        .deduplicate(store.clone());
     let failing = layer
         .clone()
         .layer(service_fn(|_: Request<RequestBody<Body>>| async {
@@ -434,7 +419,7 @@ async fn an_inner_service_error_releases_the_claim() {
     assert!(failing.oneshot(delivery("msg_err", "{}")).await.is_err());
     // The claim was released: the retry is handled.
     let calls = Calls::default();
-    let healthy = app(Shared(store), calls.clone(), StatusCode::OK);
+    let healthy = app(store, calls.clone(), StatusCode::OK);
     assert_eq!(
         send_to(&healthy, delivery("msg_err", "{}")).await.status(),
         StatusCode::OK

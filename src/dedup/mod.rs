@@ -70,6 +70,22 @@ pub trait DedupStore: Send + Sync + 'static {
     fn release(&self, key: &str, token: &str) -> StoreFuture<()>;
 }
 
+/// A shared store is a store: one `Arc<MemoryStore>` (or any store) can back several layers
+/// with different settings.
+impl<S: DedupStore + ?Sized> DedupStore for Arc<S> {
+    fn claim(&self, key: &str, token: &str, lease: Duration) -> StoreFuture<Claim> {
+        (**self).claim(key, token, lease)
+    }
+
+    fn complete(&self, key: &str, token: &str, keep: Duration) -> StoreFuture<()> {
+        (**self).complete(key, token, keep)
+    }
+
+    fn release(&self, key: &str, token: &str) -> StoreFuture<()> {
+        (**self).release(key, token)
+    }
+}
+
 /// The store could not be reached or answered nonsense.
 #[derive(Debug)]
 pub struct StoreError {
