@@ -353,7 +353,7 @@ where
     {
         let Reading {
             mut parts,
-            pending,
+            mut pending,
             buffer,
             inner,
             rejection,
@@ -416,7 +416,7 @@ where
             )),
         };
         let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-        let pending = match settings.verifier.start(&head) {
+        let mut pending = match settings.verifier.start(&head) {
             Ok(pending) => pending,
             Err(error) => return reject_now(error),
         };

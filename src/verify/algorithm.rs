@@ -1,7 +1,13 @@
 //! The HMAC algorithms a [`Scheme`](crate::Scheme) can use, and the keyed MAC state behind them.
 
 use super::compare::Tag;
-use hmac::{Hmac, KeyInit, Mac};
+use hmac::{
+    block_api::HmacCore,
+    digest::{
+        block_api::{Buffer, EagerHash, FixedOutputCore, UpdateCore},
+        KeyInit, Output,
+    },
+};
 
 /// The hash function under the HMAC.
 ///
@@ -44,17 +50,10 @@ impl Algorithm {
 
     /// A MAC already keyed with `key`. HMAC accepts keys of any length.
     pub(crate) fn keyed(self, key: &[u8]) -> KeyedMac {
-        // `new_from_slice` only fails for fixed-size keys; HMAC hashes or pads any length.
         match self {
-            Algorithm::Sha1 => KeyedMac::Sha1(
-                <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(key).expect("HMAC takes any key"),
-            ),
-            Algorithm::Sha256 => KeyedMac::Sha256(
-                <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key"),
-            ),
-            Algorithm::Sha512 => KeyedMac::Sha512(Box::new(
-                <Hmac<sha2::Sha512> as KeyInit>::new_from_slice(key).expect("HMAC takes any key"),
-            )),
+            Algorithm::Sha1 => KeyedMac::Sha1(MacState::new(key)),
+            Algorithm::Sha256 => KeyedMac::Sha256(MacState::new(key)),
+            Algorithm::Sha512 => KeyedMac::Sha512(Box::new(MacState::new(key))),
         }
     }
 }
@@ -69,16 +68,27 @@ impl std::fmt::Display for Algorithm {
 /// and outer pads are not recomputed per request.
 ///
 /// The SHA-512 state is boxed: at twice the size of the others it would double every move of
-/// every verification (measured: moves were a tenth of the time at 256 bytes). No preset uses
-/// SHA-512, so its one allocation per request is paid only by schemes that choose it.
+/// every verification. No preset uses SHA-512, so its one allocation per request is paid only by
+/// schemes that choose it.
 #[derive(Clone)]
 pub(crate) enum KeyedMac {
-    Sha1(Hmac<sha1::Sha1>),
-    Sha256(Hmac<sha2::Sha256>),
-    Sha512(Box<Hmac<sha2::Sha512>>),
+    Sha1(MacState<sha1::Sha1>),
+    Sha256(MacState<sha2::Sha256>),
+    Sha512(Box<MacState<sha2::Sha512>>),
 }
 
 impl KeyedMac {
+    /// A state to verify one request with: the keyed state, with nothing fed yet. Only the
+    /// hash states are copied; the empty block buffer is made anew.
+    #[inline]
+    pub(crate) fn fresh(&self) -> Self {
+        match self {
+            KeyedMac::Sha1(mac) => KeyedMac::Sha1(mac.fresh()),
+            KeyedMac::Sha256(mac) => KeyedMac::Sha256(mac.fresh()),
+            KeyedMac::Sha512(mac) => KeyedMac::Sha512(Box::new(mac.fresh())),
+        }
+    }
+
     pub(crate) fn update(&mut self, data: &[u8]) {
         match self {
             KeyedMac::Sha1(mac) => mac.update(data),
@@ -87,15 +97,65 @@ impl KeyedMac {
         }
     }
 
-    /// The finished tag.
-    pub(crate) fn finalize(self) -> Tag {
-        let mut tag = Tag::empty();
+    /// The finished tag. The state is spent afterwards: it is finalized in place rather than
+    /// moved (measured: the moves of `Mac::finalize(self)` cost more than the padding itself
+    /// at 256 bytes), so the caller drops it without feeding it again.
+    pub(crate) fn finalize(&mut self) -> Tag {
         match self {
-            KeyedMac::Sha1(mac) => tag.set(&mac.finalize().into_bytes()),
-            KeyedMac::Sha256(mac) => tag.set(&mac.finalize().into_bytes()),
-            KeyedMac::Sha512(mac) => tag.set(&(*mac).finalize().into_bytes()),
+            KeyedMac::Sha1(mac) => mac.finalize(),
+            KeyedMac::Sha256(mac) => mac.finalize(),
+            KeyedMac::Sha512(mac) => mac.finalize(),
         }
+    }
+}
+
+/// `hmac`'s own block-level HMAC and its block buffer: what `Hmac<D>` holds, kept here so that
+/// both can be finalized through `&mut` (the `Mac` API only finalizes by value).
+pub(crate) struct MacState<D: EagerHash> {
+    core: HmacCore<D>,
+    buffer: Buffer<HmacCore<D>>,
+}
+
+impl<D: EagerHash> MacState<D> {
+    fn new(key: &[u8]) -> Self {
+        MacState {
+            // HMAC takes keys of any length: `new_from_slice` hashes or pads them.
+            core: HmacCore::<D>::new_from_slice(key).expect("HMAC takes any key"),
+            buffer: Buffer::<HmacCore<D>>::default(),
+        }
+    }
+
+    #[inline]
+    fn fresh(&self) -> Self {
+        MacState {
+            core: self.core.clone(),
+            buffer: Buffer::<HmacCore<D>>::default(),
+        }
+    }
+
+    #[inline]
+    fn update(&mut self, data: &[u8]) {
+        let core = &mut self.core;
+        self.buffer
+            .digest_blocks(data, |blocks| core.update_blocks(blocks));
+    }
+
+    #[inline]
+    fn finalize(&mut self) -> Tag {
+        let mut out = Output::<HmacCore<D>>::default();
+        self.core.finalize_fixed_core(&mut self.buffer, &mut out);
+        let mut tag = Tag::empty();
+        tag.set(&out);
         tag
+    }
+}
+
+impl<D: EagerHash> Clone for MacState<D> {
+    fn clone(&self) -> Self {
+        MacState {
+            core: self.core.clone(),
+            buffer: self.buffer.clone(),
+        }
     }
 }
 

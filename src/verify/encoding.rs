@@ -49,11 +49,25 @@ impl Encoding {
     /// Decodes `text` into a signature whose length is within `len`, without allocating.
     ///
     /// The text's length is checked first, so an oversized value is never decoded.
+    #[cfg(test)]
     pub(crate) fn decode(self, text: &[u8], len: SignatureLen) -> Result<Tag, DecodeError> {
+        let mut tag = Tag::empty();
+        self.decode_into(text, len, &mut tag)?;
+        Ok(tag)
+    }
+
+    /// [`decode`](Self::decode) into a tag the caller holds, which is left with unspecified
+    /// contents on error.
+    #[inline]
+    pub(crate) fn decode_into(
+        self,
+        text: &[u8],
+        len: SignatureLen,
+        tag: &mut Tag,
+    ) -> Result<(), DecodeError> {
         if text.len() < self.encoded_len(len.min) || text.len() > self.encoded_len(len.max) {
             return Err(DecodeError::Length);
         }
-        let mut tag = Tag::empty();
         match self {
             Encoding::Hex => {
                 if !text.len().is_multiple_of(2) {
@@ -78,7 +92,7 @@ impl Encoding {
                 tag.set(&buffer[..written]);
             }
         }
-        Ok(tag)
+        Ok(())
     }
 
     /// Encodes a tag for a header value (used by the signer).

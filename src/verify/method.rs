@@ -301,20 +301,29 @@ pub(crate) enum Running {
 }
 
 impl Running {
-    /// The state for `keys`, given the decoded `candidates`.
+    /// Becomes the state for `keys`, given the decoded `candidates`. It writes in place rather
+    /// than returning a new state, so the MAC states are not moved once built.
     #[cfg_attr(not(feature = "ed25519"), allow(unused_variables))]
-    pub(crate) fn start(keys: &[Key], candidates: &Candidates) -> Running {
+    pub(crate) fn begin(&mut self, keys: &[Key], candidates: &Candidates) {
         // A verifier without keys (the decoy for unknown tenants of a public-key scheme)
         // matches nothing.
         let Some(first) = keys.first() else {
-            return Running::Token;
+            *self = Running::Token;
+            return;
         };
         match first {
-            Key::Hmac(first) => Running::Hmac {
-                first: first.clone(),
-                // Empty for a single secret, which does not allocate.
-                others: keys[1..].iter().filter_map(Key::hmac).cloned().collect(),
-            },
+            Key::Hmac(first) => {
+                *self = Running::Hmac {
+                    first: first.fresh(),
+                    others: Vec::new(),
+                };
+                // Nothing more for a single secret, which does not allocate.
+                if let (Running::Hmac { others, .. }, [_, rest @ ..]) = (self, keys) {
+                    if !rest.is_empty() {
+                        others.extend(rest.iter().filter_map(Key::hmac).map(KeyedMac::fresh));
+                    }
+                }
+            }
             #[cfg(feature = "ed25519")]
             Key::Ed25519(_) => {
                 let mut pairs = Vec::new();
@@ -330,15 +339,15 @@ impl Running {
                         }
                     }
                 }
-                Running::Ed25519(pairs)
+                *self = Running::Ed25519(pairs);
             }
             #[cfg(feature = "ecdsa")]
-            Key::EcdsaP256(_) => Running::Sha256(sha2::Sha256::new()),
+            Key::EcdsaP256(_) => *self = Running::Sha256(sha2::Sha256::new()),
             #[cfg(feature = "rsa")]
-            Key::Rsa(_) => Running::Sha256(sha2::Sha256::new()),
+            Key::Rsa(_) => *self = Running::Sha256(sha2::Sha256::new()),
             #[cfg(feature = "rsa")]
-            Key::RsaSha1(_) => Running::Sha1(sha1::Sha1::new()),
-            Key::Token(_) => Running::Token,
+            Key::RsaSha1(_) => *self = Running::Sha1(sha1::Sha1::new()),
+            Key::Token(_) => *self = Running::Token,
         }
     }
 
@@ -367,8 +376,10 @@ impl Running {
     /// The index of the first key that a candidate verifies under, if any. HMAC tags are
     /// compared in constant time against every candidate under every key.
     #[cfg_attr(not(any(feature = "ecdsa", feature = "rsa")), allow(unused_variables))]
+    ///
+    /// The state is spent afterwards (its MACs finalized in place).
     pub(crate) fn matching_key(
-        self,
+        &mut self,
         keys: &[Key],
         candidates: &Candidates,
         token: Option<&[u8]>,
@@ -389,18 +400,18 @@ impl Running {
                 matched
             }
             #[cfg(feature = "ed25519")]
-            Running::Ed25519(pairs) => pairs
+            Running::Ed25519(pairs) => std::mem::take(pairs)
                 .into_iter()
                 .find_map(|(index, stream)| stream.finalize_and_verify().is_ok().then_some(index)),
             #[cfg(feature = "rsa")]
             Running::Sha1(digest) => {
-                let prehash = digest.finalize();
+                let prehash = digest.finalize_reset();
                 keys.iter()
                     .position(|key| verifies_prehash(key, &prehash, candidates, token))
             }
             #[cfg(any(feature = "ecdsa", feature = "rsa"))]
             Running::Sha256(digest) => {
-                let prehash = digest.finalize();
+                let prehash = digest.finalize_reset();
                 keys.iter()
                     .position(|key| verifies_prehash(key, &prehash, candidates, token))
             }

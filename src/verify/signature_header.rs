@@ -69,13 +69,22 @@ impl Candidates {
         }
     }
 
-    fn push(&mut self, tag: Tag) {
+    /// Decodes `text` as one more candidate, written in place (the first one inline).
+    fn push_decoded(
+        &mut self,
+        encoding: Encoding,
+        text: &[u8],
+        len: SignatureLen,
+    ) -> Result<(), DecodeError> {
         if self.len == 0 {
-            self.first = tag;
+            encoding.decode_into(text, len, &mut self.first)?;
         } else {
+            let mut tag = Tag::empty();
+            encoding.decode_into(text, len, &mut tag)?;
             self.rest.push(tag);
         }
         self.len += 1;
+        Ok(())
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &Tag> {
@@ -304,18 +313,20 @@ impl SignatureFormat {
         if value.is_empty() {
             return Err("it is empty");
         }
-        let decode = |text: &[u8]| {
-            encoding.decode(text, len).map_err(|error| match error {
-                DecodeError::Length => match encoding {
-                    Encoding::Hex => "it is not the length of this method's hex signature",
-                    _ => "it is not the length of this method's base64 signature",
-                },
-                DecodeError::Alphabet => match encoding {
-                    Encoding::Hex => "it is not hexadecimal",
-                    Encoding::Base64 => "it is not padded standard base64",
-                    Encoding::Base64Url => "it is not unpadded URL-safe base64",
-                },
-            })
+        let decode = |text: &[u8], candidates: &mut Candidates| {
+            candidates
+                .push_decoded(encoding, text, len)
+                .map_err(|error| match error {
+                    DecodeError::Length => match encoding {
+                        Encoding::Hex => "it is not the length of this method's hex signature",
+                        _ => "it is not the length of this method's base64 signature",
+                    },
+                    DecodeError::Alphabet => match encoding {
+                        Encoding::Hex => "it is not hexadecimal",
+                        Encoding::Base64 => "it is not padded standard base64",
+                        Encoding::Base64Url => "it is not unpadded URL-safe base64",
+                    },
+                })
         };
         let mut timestamp = None;
         let mut seen = 0;
@@ -325,9 +336,8 @@ impl SignatureFormat {
             if seen > MAX_CANDIDATES {
                 return Err("it carries more than 8 signatures");
             }
-            match decode(text) {
-                Ok(tag) => candidates.push(tag),
-                Err(reason) => skipped = Some(reason),
+            if let Err(reason) = decode(text, candidates) {
+                skipped = Some(reason);
             }
             Ok(())
         };
@@ -337,7 +347,7 @@ impl SignatureFormat {
                 let encoded = value
                     .strip_prefix(prefix.as_bytes())
                     .ok_or("it does not start with the expected prefix")?;
-                candidates.push(decode(encoded)?);
+                decode(encoded, candidates)?;
             }
             Kind::KeyValue {
                 separator,
