@@ -238,11 +238,12 @@ impl BodyBuffer {
         grown.min(self.limit).max(needed)
     }
 
-    pub(crate) fn finish(self) -> Bytes {
+    /// The whole body; the buffer is left empty.
+    pub(crate) fn finish(&mut self) -> Bytes {
         if self.rest.is_empty() {
-            self.first
+            std::mem::take(&mut self.first)
         } else {
-            Bytes::from(self.rest)
+            Bytes::from(std::mem::take(&mut self.rest))
         }
     }
 

@@ -53,7 +53,7 @@ pin_project! {
             #[pin]
             body: Limited<B>,
             deadline: Deadline,
-            reading: Option<Reading<S, R>>,
+            reading: Reading<S, R>,
         },
         // Waiting for the request's tenant's verifier.
         Resolving {
@@ -99,11 +99,20 @@ struct Call<S, B> {
 }
 
 /// What the reading state owns until the body is complete.
+///
+/// The verification state is written here, where it stays: the header checks run at the first
+/// poll, into `pending`, and the verdict is reached through `&mut`. Moving it instead (from
+/// `call` into the future, out of an `Option`, into the next state) cost a dozen copies of
+/// several hundred bytes per request.
 struct Reading<S, R> {
-    parts: Parts,
+    /// Taken when the request goes on.
+    parts: Option<Parts>,
     pending: Pending,
+    /// Whether the header checks have run into `pending`.
+    started: bool,
     buffer: BodyBuffer,
-    inner: S,
+    /// Taken when the request goes on.
+    inner: Option<S>,
     rejection: R,
     settings: Arc<Settings>,
 }
@@ -183,7 +192,7 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut state = self.project().state;
-        loop {
+        'poll: loop {
             let next = match state.as_mut().project() {
                 StateProj::Rejected { response } => {
                     let response = response.take().expect("future polled after completion");
@@ -298,42 +307,44 @@ where
                     body,
                     deadline,
                     reading,
-                } => {
+                } => 'reading: {
+                    if !reading.started {
+                        reading.started = true;
+                        if let Err(error) = reading.start() {
+                            break 'reading reading.reject(error);
+                        }
+                    }
                     let frame = match body.poll_frame(cx) {
                         Poll::Ready(frame) => frame,
                         Poll::Pending if deadline.poll_elapsed(cx) => {
-                            let done = reading.take().expect("future polled after completion");
                             let error = WebhookError::BodyTimeout {
-                                timeout: done.settings.body_timeout.unwrap_or_default(),
+                                timeout: reading.settings.body_timeout.unwrap_or_default(),
                             };
-                            state.set(done.reject(error));
-                            continue;
+                            break 'reading reading.reject(error);
                         }
                         Poll::Pending => return Poll::Pending,
                     };
-                    let progress = reading.as_mut().expect("future polled after completion");
                     match frame {
                         Some(Ok(frame)) => {
                             if let Ok(data) = frame.into_data() {
-                                progress.pending.update(&data);
-                                progress.buffer.push(data);
+                                reading.pending.update(&data);
+                                reading.buffer.push(data);
                             }
-                            continue;
+                            continue 'poll;
                         }
                         Some(Err(error)) => {
-                            let done = reading.take().expect("checked above");
                             let error = if error.is::<LengthLimitError>() {
                                 WebhookError::PayloadTooLarge {
-                                    limit: done.settings.limit,
+                                    limit: reading.settings.limit,
                                 }
                             } else {
                                 WebhookError::BodyRead {
                                     source: Arc::from(error),
                                 }
                             };
-                            done.reject(error)
+                            reading.reject(error)
                         }
-                        None => reading.take().expect("checked above").conclude(),
+                        None => reading.conclude(),
                     }
                 }
             };
@@ -342,43 +353,53 @@ where
     }
 }
 
+/// The head of a request still being read.
+fn head_of(parts: &Option<Parts>) -> Head<'_> {
+    let parts = parts.as_ref().expect("future polled after completion");
+    Head::of(&parts.method, &parts.uri, &parts.headers)
+}
+
 impl<S, R> Reading<S, R>
 where
     R: MakeRejection,
 {
+    /// Every check that needs no body (signature headers, timestamp, signed headers; see
+    /// [`Verifier::start`](crate::Verifier)), into `pending`; then the declared length.
+    fn start(&mut self) -> Result<(), WebhookError> {
+        let head = head_of(&self.parts);
+        self.settings.verifier.begin(&head, &mut self.pending)?;
+        // 5. A declared length over the limit is refused before reading.
+        let declared_len = content_length(head.headers);
+        if declared_len.is_some_and(|len| len > self.settings.limit as u64) {
+            return Err(WebhookError::PayloadTooLarge {
+                limit: self.settings.limit,
+            });
+        }
+        self.buffer = BodyBuffer::new(declared_len, self.settings.limit);
+        Ok(())
+    }
+
     /// The whole body is in: the verdict, then the inner service or a rejection.
-    fn conclude<B>(self) -> State<S, B, R>
+    fn conclude<B>(&mut self) -> State<S, B, R>
     where
         S: Service<Request<RequestBody<B>>>,
     {
-        let Reading {
-            mut parts,
-            mut pending,
-            buffer,
-            inner,
-            rejection,
-            settings,
-        } = self;
-        let body = buffer.finish();
-        let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-        match pending.finish(&settings.verifier, &head, &body) {
+        let body = self.buffer.finish();
+        let head = head_of(&self.parts);
+        let verdict = self.pending.finish(&self.settings.verifier, &head, &body);
+        match verdict {
             Ok(verified) => {
+                let mut parts = self.parts.take().expect("checked by head_of");
+                let inner = self.inner.take().expect("future polled after completion");
                 parts.extensions.insert(verified.with_body(body.clone()));
-                let request = Request::from_parts(parts, RequestBody::verified(body.clone()));
-                State::verified(inner, request, &settings, &body)
+                let request = Request::from_parts(parts, RequestBody::verified(body));
+                State::verified(inner, request, &self.settings)
             }
-            Err(error) => State::Rejected {
-                response: Some(reject(
-                    &rejection,
-                    settings.log,
-                    settings.verifier.scheme().name(),
-                    error,
-                )),
-            },
+            Err(error) => self.reject(error),
         }
     }
 
-    fn reject<B>(self, error: WebhookError) -> State<S, B, R>
+    fn reject<B>(&self, error: WebhookError) -> State<S, B, R>
     where
         S: Service<Request<RequestBody<B>>>,
     {
@@ -396,7 +417,36 @@ where
 {
     /// Verification proper: header checks, the declared length, then the body (or, for
     /// header-only schemes, the verdict at once).
-    fn verifying(
+    fn verifying(inner: S, parts: Parts, body: B, settings: &Arc<Settings>, rejection: &R) -> Self
+    where
+        B: Body<Data = Bytes>,
+    {
+        // 6a. Header-only schemes: the verdict now; the body streams through, unauthenticated.
+        if !settings.verifier.scheme().signed_content().covers_body() {
+            return State::header_only(inner, parts, body, settings, rejection);
+        }
+
+        // 4-6b. The header checks (signature, timestamp, signed headers, declared length) run
+        //       at the first poll, into the state; then the body is read under the limit and
+        //       the deadline, each frame hashed as it arrives.
+        State::Reading {
+            body: Limited::new(body, settings.limit),
+            deadline: Deadline::new(settings),
+            reading: Reading {
+                parts: Some(parts),
+                pending: settings.verifier.pending(),
+                started: false,
+                buffer: BodyBuffer::new(None, settings.limit),
+                inner: Some(inner),
+                rejection: rejection.clone(),
+                settings: Arc::clone(settings),
+            },
+        }
+    }
+
+    /// A scheme that signs no body: every check at once, then the call with the body streaming
+    /// through under the limit.
+    fn header_only(
         inner: S,
         mut parts: Parts,
         body: B,
@@ -406,7 +456,6 @@ where
     where
         B: Body<Data = Bytes>,
     {
-        // 4. Header checks: signature, timestamp, signed headers. No body byte read yet.
         let reject_now = |error| State::Rejected {
             response: Some(reject(
                 rejection,
@@ -420,58 +469,39 @@ where
             Ok(pending) => pending,
             Err(error) => return reject_now(error),
         };
-
-        // 5. A declared length over the limit is refused before reading.
-        let declared_len = content_length(&parts.headers);
-        if declared_len.is_some_and(|len| len > settings.limit as u64) {
+        if content_length(&parts.headers).is_some_and(|len| len > settings.limit as u64) {
             return reject_now(WebhookError::PayloadTooLarge {
                 limit: settings.limit,
             });
         }
-        let body = Limited::new(body, settings.limit);
-
-        // 6a. Header-only schemes: verdict now; the body streams through, unauthenticated.
-        if !settings.verifier.scheme().signed_content().covers_body() {
-            return match pending.finish(&settings.verifier, &head, &[]) {
-                Ok(verified) => {
-                    parts.extensions.insert(verified);
-                    let request = Request::from_parts(parts, RequestBody::streaming(body));
-                    State::verified(inner, request, settings, &[])
-                }
-                Err(error) => reject_now(error),
-            };
-        }
-
-        // 6b. Read the body under the limit and the deadline, hashing each frame as it
-        //     arrives; the future concludes (see `future.rs`).
-        State::Reading {
-            body,
-            deadline: Deadline::new(settings),
-            reading: Some(Reading {
-                parts,
-                pending,
-                buffer: BodyBuffer::new(declared_len, settings.limit),
-                inner,
-                rejection: rejection.clone(),
-                settings: Arc::clone(settings),
-            }),
+        match pending.finish(&settings.verifier, &head, &[]) {
+            Ok(verified) => {
+                parts.extensions.insert(verified);
+                let body = RequestBody::streaming(Limited::new(body, settings.limit));
+                State::verified(inner, Request::from_parts(parts, body), settings)
+            }
+            Err(error) => reject_now(error),
         }
     }
 
     /// A verified request: the call, after claiming its delivery if the layer deduplicates.
-    fn verified(
-        mut inner: S,
-        mut request: Request<RequestBody<B>>,
-        settings: &Settings,
-        body: &[u8],
-    ) -> Self {
+    fn verified(mut inner: S, mut request: Request<RequestBody<B>>, settings: &Settings) -> Self {
+        // The verified body, kept in the `Verified` extension (none for header-only schemes).
+        let verified_body = |request: &Request<RequestBody<B>>| {
+            request
+                .extensions()
+                .get::<Verified>()
+                .and_then(Verified::body)
+                .cloned()
+                .unwrap_or_default()
+        };
         // Signed endpoint checks (Slack, Zoom, Twitch, Discord) are answered here, never
         // handled, never deduplicated.
         if handshake::any_after(&settings.handshakes) {
             let answer = handshake::after(
                 &settings.handshakes,
                 request.headers(),
-                body,
+                &verified_body(&request),
                 &settings.verifier,
             );
             if let Some(response) = answer {
@@ -503,7 +533,7 @@ where
                 span,
             };
         };
-        let delivery = Delivery::read(verified, request.headers(), body);
+        let delivery = Delivery::read(verified, request.headers(), &verified_body(&request));
         let span = Span::of(&delivery);
         let Some(id) = delivery.id() else {
             request.extensions_mut().insert(delivery);

@@ -53,7 +53,9 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct VerifyWebhookLayer<R = DefaultRejection> {
-    settings: Settings,
+    /// Shared with every service the layer makes: `Router::layer` may apply the layer for each
+    /// request (a `Router` never given `with_state`), so applying it costs a reference count.
+    settings: Arc<Settings>,
     rejection: R,
 }
 
@@ -138,14 +140,14 @@ impl VerifyWebhookLayer {
     /// decoy that unknown tenants meet.
     pub fn for_tenants(scheme: Scheme, tenants: Tenants) -> Result<Self, ConfigError> {
         let mut layer = Self::from_verifier(crate::tenant::decoy(scheme)?);
-        layer.settings.tenants = Some(tenants);
+        Arc::make_mut(&mut layer.settings).tenants = Some(tenants);
         Ok(layer)
     }
 
     /// A layer around an existing [`Verifier`].
     pub fn from_verifier(verifier: Verifier) -> Self {
         VerifyWebhookLayer {
-            settings: Settings {
+            settings: Arc::new(Settings {
                 verifier,
                 limit: DEFAULT_BODY_LIMIT,
                 methods: VerifyMethods::default(),
@@ -154,7 +156,7 @@ impl VerifyWebhookLayer {
                 dedup: None,
                 handshakes: Arc::new([]),
                 tenants: None,
-            },
+            }),
             rejection: DefaultRejection,
         }
     }
@@ -165,7 +167,7 @@ impl<R> VerifyWebhookLayer<R> {
     /// before any byte is read; a stream that grows past it, as soon as it does. At most about
     /// this much is buffered per request. The default is 2 MiB, like axum's `DefaultBodyLimit`.
     pub fn body_limit(mut self, limit: usize) -> Self {
-        self.settings.limit = limit;
+        Arc::make_mut(&mut self.settings).limit = limit;
         self
     }
 
@@ -177,7 +179,7 @@ impl<R> VerifyWebhookLayer<R> {
     /// seconds, in any server that faces the internet. `None` turns it off again.
     #[cfg(feature = "timeout")]
     pub fn body_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
-        self.settings.body_timeout = timeout.into();
+        Arc::make_mut(&mut self.settings).body_timeout = timeout.into();
         self
     }
 
@@ -187,7 +189,7 @@ impl<R> VerifyWebhookLayer<R> {
     /// [`MemoryStore`](crate::dedup::MemoryStore), or a [`Deduplicate`] with other settings. The
     /// default is no deduplication.
     pub fn deduplicate(mut self, dedup: impl Into<Deduplicate>) -> Self {
-        self.settings.dedup = Some(dedup.into());
+        Arc::make_mut(&mut self.settings).dedup = Some(dedup.into());
         self
     }
 
@@ -197,27 +199,29 @@ impl<R> VerifyWebhookLayer<R> {
     pub fn handshake(mut self, handshake: Handshake) -> Self {
         let mut handshakes = self.settings.handshakes.to_vec();
         handshakes.push(handshake);
-        self.settings.handshakes = handshakes.into();
+        Arc::make_mut(&mut self.settings).handshakes = handshakes.into();
         self
     }
 
     /// Sets which requests are verified. The default, [`VerifyMethods::AllButSafe`], passes
     /// GET, HEAD, OPTIONS and TRACE on unverified.
     pub fn verify_methods(mut self, methods: VerifyMethods) -> Self {
-        self.settings.methods = methods;
+        Arc::make_mut(&mut self.settings).methods = methods;
         self
     }
 
     /// Sets the replay window for schemes with a timestamp. The default is 300 seconds, applied
     /// to timestamps in the past and in the future alike.
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
-        self.settings.verifier = self.settings.verifier.tolerance(tolerance);
+        let settings = Arc::make_mut(&mut self.settings);
+        settings.verifier = settings.verifier.clone().tolerance(tolerance);
         self
     }
 
     /// Replaces the system clock used for the replay window, for tests.
     pub fn clock(mut self, now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
-        self.settings.verifier = self.settings.verifier.clock(now);
+        let settings = Arc::make_mut(&mut self.settings);
+        settings.verifier = settings.verifier.clone().clock(now);
         self
     }
 
@@ -225,7 +229,7 @@ impl<R> VerifyWebhookLayer<R> {
     /// [`RejectionLog::ByKind`], logs authentication failures at `WARN` and body problems at
     /// `INFO`.
     pub fn log_rejections_at(mut self, log: RejectionLog) -> Self {
-        self.settings.log = log;
+        Arc::make_mut(&mut self.settings).log = log;
         self
     }
 
@@ -242,10 +246,6 @@ impl<S, R: Clone> Layer<S> for VerifyWebhookLayer<R> {
     type Service = VerifyWebhook<S, R>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        VerifyWebhook::new(
-            inner,
-            Arc::new(self.settings.clone()),
-            self.rejection.clone(),
-        )
+        VerifyWebhook::new(inner, Arc::clone(&self.settings), self.rejection.clone())
     }
 }

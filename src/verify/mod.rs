@@ -217,7 +217,7 @@ impl Verifier {
     /// candidates are written where they stay rather than moved there (measured: the moves
     /// cost more than a tenth of a 256-byte verification).
     #[inline]
-    fn begin(&self, head: &Head<'_>, pending: &mut Pending) -> Result<(), WebhookError> {
+    pub(crate) fn begin(&self, head: &Head<'_>, pending: &mut Pending) -> Result<(), WebhookError> {
         let inner = &*self.inner;
         let scheme = &inner.scheme;
         let headers = head.headers(scheme);
@@ -248,6 +248,11 @@ impl Verifier {
             feed(before_body, &sources, &mut |bytes| running.update(bytes))?;
         }
         Ok(())
+    }
+
+    /// A verification state with nothing read yet, for [`begin`](Self::begin).
+    pub(crate) fn pending(&self) -> Pending {
+        Pending::new(&self.inner)
     }
 
     /// The HMAC of `message` under the first secret, for answering handshakes that prove the
