@@ -205,6 +205,11 @@ impl BodyBuffer {
         }
     }
 
+    /// How many bytes have arrived.
+    pub(crate) fn len(&self) -> usize {
+        self.first.len() + self.rest.len()
+    }
+
     pub(crate) fn push(&mut self, data: Bytes) {
         if data.is_empty() {
             return;

@@ -15,7 +15,7 @@ use bytes::Bytes;
 use http::{header, request::Parts, HeaderValue, Request, Response, StatusCode};
 use http_body::Body;
 use http_body_util::Full;
-use http_body_util::{LengthLimitError, Limited};
+use http_body_util::Limited;
 use pin_project_lite::pin_project;
 use std::{
     future::Future,
@@ -50,8 +50,9 @@ pin_project! {
         // Answered by the layer itself: a duplicate, a delivery in flight, a store outage.
         Answered { response: Option<Response<Full<Bytes>>> },
         Reading {
+            // Read under the limit by the reading state itself (see `poll`).
             #[pin]
-            body: Limited<B>,
+            body: B,
             deadline: Deadline,
             reading: Reading<S, R>,
         },
@@ -327,23 +328,19 @@ where
                     match frame {
                         Some(Ok(frame)) => {
                             if let Ok(data) = frame.into_data() {
+                                if data.len() > reading.settings.limit - reading.buffer.len() {
+                                    break 'reading reading.reject(WebhookError::PayloadTooLarge {
+                                        limit: reading.settings.limit,
+                                    });
+                                }
                                 reading.pending.update(&data);
                                 reading.buffer.push(data);
                             }
                             continue 'poll;
                         }
-                        Some(Err(error)) => {
-                            let error = if error.is::<LengthLimitError>() {
-                                WebhookError::PayloadTooLarge {
-                                    limit: reading.settings.limit,
-                                }
-                            } else {
-                                WebhookError::BodyRead {
-                                    source: Arc::from(error),
-                                }
-                            };
-                            reading.reject(error)
-                        }
+                        Some(Err(error)) => reading.reject(WebhookError::BodyRead {
+                            source: Arc::from(error.into()),
+                        }),
                         None => reading.conclude(),
                     }
                 }
@@ -430,7 +427,7 @@ where
         //       at the first poll, into the state; then the body is read under the limit and
         //       the deadline, each frame hashed as it arrives.
         State::Reading {
-            body: Limited::new(body, settings.limit),
+            body,
             deadline: Deadline::new(settings),
             reading: Reading {
                 parts: Some(parts),

@@ -123,6 +123,9 @@ pub(crate) fn before(
     parts: &Parts,
     verifier: &Verifier,
 ) -> Option<Response<Full<Bytes>>> {
+    if handshakes.is_empty() {
+        return None;
+    }
     let query = parts.uri.query().unwrap_or("");
     let param = |name: &str| {
         form_urlencoded::parse(query.as_bytes())

@@ -220,15 +220,18 @@ impl SignedContent {
     }
 
     /// Whether the body (raw, or its form parameters) is among the signed parts.
+    #[inline]
     pub fn covers_body(&self) -> bool {
         self.body_part().is_some()
     }
 
     /// Whether the MAC can be fed the body frame by frame, as it arrives.
+    #[inline]
     pub(crate) fn streams_body(&self) -> bool {
         self.body_part() == Some(&Part::Body)
     }
 
+    #[inline]
     fn body_part(&self) -> Option<&Part> {
         self.parts.iter().find(|part| {
             matches!(
@@ -283,6 +286,7 @@ impl SignedContent {
 
     /// The parts before the body (all of them when the body is not signed), the body part, and
     /// the parts after it.
+    #[inline]
     pub(crate) fn split_at_body(&self) -> (&[Part], &[Part], &[Part]) {
         match self.parts.iter().position(|part| {
             matches!(
@@ -300,6 +304,7 @@ impl SignedContent {
     }
 
     /// The request headers the content reads (such as `X-Message-Id`), in order.
+    #[inline]
     pub fn headers(&self) -> impl Iterator<Item = &HeaderName> {
         self.parts.iter().filter_map(|part| match part {
             Part::Header(name) => Some(name),
