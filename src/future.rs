@@ -8,6 +8,7 @@ use crate::{
     layer::Settings,
     rejection::reject,
     tenant::VerifierFuture,
+    verified::Origin,
     verify::{Head, Pending},
     Delivery, MakeRejection, Verified, WebhookError,
 };
@@ -115,7 +116,8 @@ struct Reading<S, R> {
     /// Taken when the request goes on.
     inner: Option<S>,
     rejection: R,
-    settings: Arc<Settings>,
+    /// Handed on to the request's `Verified` when it passes.
+    settings: Option<Arc<Settings>>,
 }
 
 impl<S, B, R> ResponseFuture<S, B, R>
@@ -319,7 +321,7 @@ where
                         Poll::Ready(frame) => frame,
                         Poll::Pending if deadline.poll_elapsed(cx) => {
                             let error = WebhookError::BodyTimeout {
-                                timeout: reading.settings.body_timeout.unwrap_or_default(),
+                                timeout: reading.settings().body_timeout.unwrap_or_default(),
                             };
                             break 'reading reading.reject(error);
                         }
@@ -328,9 +330,9 @@ where
                     match frame {
                         Some(Ok(frame)) => {
                             if let Ok(data) = frame.into_data() {
-                                if data.len() > reading.settings.limit - reading.buffer.len() {
+                                if data.len() > reading.settings().limit - reading.buffer.len() {
                                     break 'reading reading.reject(WebhookError::PayloadTooLarge {
-                                        limit: reading.settings.limit,
+                                        limit: reading.settings().limit,
                                     });
                                 }
                                 reading.pending.update(&data);
@@ -364,16 +366,26 @@ where
     /// [`Verifier::start`](crate::Verifier)), into `pending`; then the declared length.
     fn start(&mut self) -> Result<(), WebhookError> {
         let head = head_of(&self.parts);
-        self.settings.verifier.begin(&head, &mut self.pending)?;
+        let settings = self
+            .settings
+            .as_deref()
+            .expect("future polled after completion");
+        settings.verifier.begin(&head, &mut self.pending)?;
         // 5. A declared length over the limit is refused before reading.
         let declared_len = content_length(head.headers);
-        if declared_len.is_some_and(|len| len > self.settings.limit as u64) {
+        if declared_len.is_some_and(|len| len > settings.limit as u64) {
             return Err(WebhookError::PayloadTooLarge {
-                limit: self.settings.limit,
+                limit: settings.limit,
             });
         }
-        self.buffer = BodyBuffer::new(declared_len, self.settings.limit);
+        self.buffer = BodyBuffer::new(declared_len, settings.limit);
         Ok(())
+    }
+
+    fn settings(&self) -> &Settings {
+        self.settings
+            .as_deref()
+            .expect("future polled after completion")
     }
 
     /// The whole body is in: the verdict, then the inner service or a rejection.
@@ -383,14 +395,20 @@ where
     {
         let body = self.buffer.finish();
         let head = head_of(&self.parts);
-        let verdict = self.pending.finish(&self.settings.verifier, &head, &body);
+        let settings = self
+            .settings
+            .as_deref()
+            .expect("future polled after completion");
+        let verdict = self.pending.finish(&settings.verifier, &head, &body);
         match verdict {
-            Ok(verified) => {
+            Ok(verdict) => {
                 let mut parts = self.parts.take().expect("checked by head_of");
                 let inner = self.inner.take().expect("future polled after completion");
+                let settings = self.settings.take().expect("checked above");
+                let verified = Verified::new(Origin::Layer(settings), verdict);
                 parts.extensions.insert(verified.with_body(body.clone()));
                 let request = Request::from_parts(parts, RequestBody::verified(body));
-                State::verified(inner, request, &self.settings)
+                State::verified(inner, request)
             }
             Err(error) => self.reject(error),
         }
@@ -400,9 +418,10 @@ where
     where
         S: Service<Request<RequestBody<B>>>,
     {
-        let scheme = self.settings.verifier.scheme().name();
+        let settings = self.settings();
+        let scheme = settings.verifier.scheme().name();
         State::Rejected {
-            response: Some(reject(&self.rejection, self.settings.log, scheme, error)),
+            response: Some(reject(&self.rejection, settings.log, scheme, error)),
         }
     }
 }
@@ -436,7 +455,7 @@ where
                 buffer: BodyBuffer::new(None, settings.limit),
                 inner: Some(inner),
                 rejection: rejection.clone(),
-                settings: Arc::clone(settings),
+                settings: Some(Arc::clone(settings)),
             },
         }
     }
@@ -472,17 +491,36 @@ where
             });
         }
         match pending.finish(&settings.verifier, &head, &[]) {
-            Ok(verified) => {
+            Ok(verdict) => {
+                let verified = Verified::new(Origin::Layer(Arc::clone(settings)), verdict);
                 parts.extensions.insert(verified);
                 let body = RequestBody::streaming(Limited::new(body, settings.limit));
-                State::verified(inner, Request::from_parts(parts, body), settings)
+                State::verified(inner, Request::from_parts(parts, body))
             }
             Err(error) => reject_now(error),
         }
     }
 
     /// A verified request: the call, after claiming its delivery if the layer deduplicates.
-    fn verified(mut inner: S, mut request: Request<RequestBody<B>>, settings: &Settings) -> Self {
+    fn verified(mut inner: S, mut request: Request<RequestBody<B>>) -> Self {
+        // The layer's settings travel in the `Verified` extension; the common case reads two
+        // flags from them and hands the request on.
+        let settings = request
+            .extensions()
+            .get::<Verified>()
+            .and_then(Verified::layer_settings)
+            .expect("inserted by the layer");
+        if settings.dedup.is_none()
+            && !handshake::any_after(&settings.handshakes)
+            && !Span::wanted()
+        {
+            return State::Calling {
+                future: inner.call(request),
+                guard: None,
+                span: Span::none(),
+            };
+        }
+        let settings = Arc::clone(settings);
         // The verified body, kept in the `Verified` extension (none for header-only schemes).
         let verified_body = |request: &Request<RequestBody<B>>| {
             request

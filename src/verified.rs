@@ -1,8 +1,8 @@
 //! What a successful verification tells the handler: [`Verified`].
 
-use crate::Verifier;
+use crate::{layer::Settings, verify::Verdict, Verifier};
 use bytes::Bytes;
-use std::fmt;
+use std::{fmt, sync::Arc};
 
 /// Proof that a request passed verification, put into the request's extensions by
 /// [`VerifyWebhook`](crate::VerifyWebhook) and returned by [`Verifier::verify`].
@@ -25,19 +25,35 @@ use std::fmt;
 /// ```
 #[derive(Clone)]
 pub struct Verified {
-    verifier: Verifier,
+    origin: Origin,
     key: usize,
     timestamp: Option<u64>,
     body: Option<Bytes>,
 }
 
+/// Whose verifier verified the request: one called directly, or the layer's, whose settings
+/// the request's future hands on rather than clones (one reference count less per request).
+#[derive(Clone)]
+pub(crate) enum Origin {
+    Verifier(Verifier),
+    Layer(Arc<Settings>),
+}
+
 impl Verified {
-    pub(crate) fn new(verifier: Verifier, key: usize, timestamp: Option<u64>) -> Self {
+    pub(crate) fn new(origin: Origin, verdict: Verdict) -> Self {
         Verified {
-            verifier,
-            key,
-            timestamp,
+            origin,
+            key: verdict.key,
+            timestamp: verdict.timestamp,
             body: None,
+        }
+    }
+
+    /// The layer's settings, when the layer verified the request.
+    pub(crate) fn layer_settings(&self) -> Option<&Arc<Settings>> {
+        match &self.origin {
+            Origin::Layer(settings) => Some(settings),
+            Origin::Verifier(_) => None,
         }
     }
 
@@ -47,28 +63,31 @@ impl Verified {
     }
 
     pub(crate) fn verifier(&self) -> &Verifier {
-        &self.verifier
+        match &self.origin {
+            Origin::Verifier(verifier) => verifier,
+            Origin::Layer(settings) => &settings.verifier,
+        }
     }
 
     /// The name of the scheme that verified the request, such as `"amio"`.
     pub fn scheme(&self) -> &str {
-        self.verifier.scheme().name()
+        self.verifier().scheme().name()
     }
 
     /// What the signature covered, such as `"{body}"` or `"{x-message-id}+{client id}"`.
     pub fn signed_content(&self) -> &str {
-        self.verifier.description()
+        self.verifier().description()
     }
 
     /// Whether the body is authenticated. When `false` (header-only schemes such as
     /// [`Scheme::message_signature`](crate::Scheme::message_signature)), the body is untrusted input.
     pub fn covers_body(&self) -> bool {
-        self.verifier.scheme().signed_content().covers_body()
+        self.verifier().scheme().signed_content().covers_body()
     }
 
     /// The id of the secret that matched (`"primary"` for a single secret); never the secret.
     pub fn secret_id(&self) -> &str {
-        self.verifier.secret_id(self.key)
+        self.verifier().secret_id(self.key)
     }
 
     /// The verified timestamp in seconds since the Unix epoch, for schemes that carry one.

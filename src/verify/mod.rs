@@ -14,7 +14,7 @@ pub(crate) mod signature_header;
 pub(crate) mod signed_content;
 pub(crate) mod timestamp;
 
-use crate::{ConfigError, Scheme, Verified, WebhookError};
+use crate::{verified::Origin, ConfigError, Scheme, Verified, WebhookError};
 use algorithm::KeyedMac;
 use http::{HeaderMap, HeaderValue};
 use method::{Key, Running};
@@ -200,7 +200,8 @@ impl Verifier {
         let mut pending = Pending::new(&self.inner);
         self.begin(head, &mut pending)?;
         pending.update(body);
-        pending.finish(self, head, body)
+        let verdict = pending.finish(self, head, body)?;
+        Ok(Verified::new(Origin::Verifier(self.clone()), verdict))
     }
 
     /// Every check that needs only the request head (signature headers present at most once
@@ -443,7 +444,7 @@ impl Pending {
         verifier: &Verifier,
         head: &Head<'_>,
         body: &[u8],
-    ) -> Result<Verified, WebhookError> {
+    ) -> Result<Verdict, WebhookError> {
         let inner = &*verifier.inner;
         let content = &inner.scheme.content;
         let (_, body_part, after_body) = content.split_at_body();
@@ -470,8 +471,17 @@ impl Pending {
         let seconds = verifier
             .body_timestamp(body)?
             .or(self.timestamp.as_ref().map(Timestamp::seconds));
-        Ok(Verified::new(verifier.clone(), key, seconds))
+        Ok(Verdict {
+            key,
+            timestamp: seconds,
+        })
     }
+}
+
+/// What a verification that passed found: which key matched, and the verified timestamp.
+pub(crate) struct Verdict {
+    pub(crate) key: usize,
+    pub(crate) timestamp: Option<u64>,
 }
 
 impl Verifier {
