@@ -18,13 +18,16 @@ Run: python3 tests/vectors/providers.py
 Only the standard library and `cryptography` are used. Prints a summary and nothing else.
 """
 import base64
+import contextlib
 import copy
 import datetime
 import hashlib
 import hmac
+import io
 import json
 import os
 import re
+import sys
 import urllib.parse
 
 from cryptography.exceptions import InvalidSignature
@@ -332,108 +335,26 @@ def standard(name, prefix_names, key, window=(300, 300)):
 def whsec(secret: str) -> bytes:
     s = secret[len("whsec_"):] if secret.startswith("whsec_") else secret
     return base64.b64decode(s + "=" * (-len(s) % 4))
-# ---- byte-exact literals copied from the research scripts (/work/research/group*_vectors.py) ----
-# groupA: SendGrid (sendgrid-go/-python/-nodejs tests)
-SG_PAYLOAD = (
-    b'[{"email":"hello@world.com","event":"dropped","reason":"Bounced Address",'
-    b'"sg_event_id":"ZHJvcC0xMDk5NDkxOS1MUnpYbF9OSFN0T0doUTRrb2ZTbV9BLTA",'
-    b'"sg_message_id":"LRzXl_NHStOGhQ4kofSm_A.filterdrecv-p3mdw1-756b745b58-kmzbl-18-5F5FC76C-9.0",'
-    b'"smtp-id":"<LRzXl_NHStOGhQ4kofSm_A@ismtpd0039p1iad1.sendgrid.net>","timestamp":1600112492}]\r\n'
-)
-SG_PUB_M = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQ4LIFtWztlsF7skFqOncjD1lun4H5w8XOhyOArHW9RcIx/FfEzx6cikC/yPfUvwaX/JScE7Fc9CJD2afQ9Ok3Q=="
-SG_SIG_M = "MEYCIQC/I4o6vCgqRYrTljjoVWB/GRWNtxeePlLMHr3x9ETeRQIhAIpV+03nREPTTHWSW0wIOA0EoMPdcNgXa70yCaqDJlu5"
-SG_TS_M = "1619651159"
-_events = [
-    {"email": "invalid@gmail.com", "event": "processed", "send_at": 0,
-     "sg_event_id": "cHJvY2Vzc2VkLTE5OTQyMTEyLXFOd0JMZ1BRUWpXNkRKdktRd1NBYnctMA",
-     "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-canary-547b64655b-cw6zx-1-6089EA4A-56.0",
-     "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>", "timestamp": 1619651146},
-    {"email": "invalid@gmail.com", "event": "bounce", "ip": "167.89.101.76",
-     "reason": "552 5.2.2 The email account that you tried to reach is over quota and inactive. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaPerm c17si1130468pgv.34 - gsmtp",
-     "sg_event_id": "Ym91bmNlLTAtMTk5NDIxMTItcU53QkxnUFFRalc2REp2S1F3U0Fidy0w",
-     "sg_message_id": "qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-canary-547b64655b-cw6zx-1-6089EA4A-56.0",
-     "smtp-id": "<qNwBLgPQQjW6DJvKQwSAbw@ismtpd0178p1mdw1.sendgrid.net>", "status": "5.2.2",
-     "timestamp": 1619651147, "tls": 1, "type": "blocked"},
-]
-# JSON.stringify(events).split('},{').join('},\r\n{') + '\r\n'
-SG_PAYLOAD_M = ("},\r\n{".join(json.dumps(_events, separators=(",", ":")).split("},{")) + "\r\n").encode()
-# groupA: Coinbase Commerce (coinbase-commerce-python tests/test_webhook.py)
-CB_BODY = (
-    b'{"id":1,"scheduled_for":"2017-01-31T20:50:02Z","attempt_number":1,"event":{'
-    b'"id":"24934862-d980-46cb-9402-43c81b0cdba6","type":"charge:created","api_version":"2018-03-22",'
-    b'"created_at":"2017-01-31T20:49:02Z","data":{"code":"66BEOV2A","name":"The Sovereign Individual",'
-    b'"description":"Mastering the Transition to the Information Age",'
-    b'"hosted_url":"https://commerce.coinbase.com/charges/66BEOV2A","created_at":"2017-01-31T20:49:02Z",'
-    b'"expires_at":"2017-01-31T21:04:02Z","timeline":[{"time":"2017-01-31T20:49:02Z","status":"NEW"}],'
-    b'"metadata":{},"pricing_type":"no_price","payments":[],"addresses":{'
-    b'"bitcoin":"0000000000000000000000000000000000",'
-    b'"ethereum":"0x0000000000000000000000000000000000000000",'
-    b'"litecoin":"3000000000000000000000000000000000",'
-    b'"bitcoincash":"bitcoincash:000000000000000000000000000000000000000000"}}}}'
-)
-# groupA: Razorpay (razorpay-python tests/mocks/fake_payment_authorized_webhook.json)
-RZ_BODY = (
-    b'{\n'
-    b'  "event": "payment.authorized",\n'
-    b'  "entity": "event",\n'
-    b'  "contains": [\n'
-    b'    "payment"\n'
-    b'  ],\n'
-    b'  "payload": {\n'
-    b'    "payment": {\n'
-    b'      "entity": {\n'
-    b'        "id": "pay_6koWN7bvxujzxM",\n'
-    b'        "entity": "payment",\n'
-    b'        "amount": 1000000,\n'
-    b'        "currency": "INR",\n'
-    b'        "status": "captured",\n'
-    b'        "order_id": "order_100000000order",\n'
-    b'        "international": false,\n'
-    b'        "method": "card",\n'
-    b'        "amount_refunded": 0,\n'
-    b'        "refund_status": null,\n'
-    b'        "captured": true,\n'
-    b'        "description": "random description",\n'
-    b'        "card_id": "card_6koWNAT6LASUqy",\n'
-    b'        "bank": null,\n'
-    b'        "wallet": null,\n'
-    b'        "vpa": null,\n'
-    b'        "email": "a@b.com",\n'
-    b'        "contact": "+919999999999",\n'
-    b'        "notes": {\n'
-    b'          "merchant_order_id": "random order id"\n'
-    b'        },\n'
-    b'        "fee": 23000,\n'
-    b'        "service_tax": 3000,\n'
-    b'        "error_code": null,\n'
-    b'        "error_description": null,\n'
-    b'        "created_at": 1479978483\n'
-    b'      }\n'
-    b'    }\n'
-    b'  },\n'
-    b'  "created_at": 1400826760\n'
-    b'}\n'
-)
+# ---- byte-exact literals from the research scripts (tests/vectors/research/group*_vectors.py) ----
+# Imported, not copied, so the two cannot drift apart. Importing a research script re-runs its own
+# checks against the providers' published values; its report is muted here.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "research"))
+with contextlib.redirect_stdout(io.StringIO()):
+    import groupA_vectors as _research_a  # noqa: E402
+    import groupB_vectors as _research_b  # noqa: E402
+    import groupC_vectors as _research_c  # noqa: E402
+    import groupD_vectors as _research_d  # noqa: E402
+# groupA: SendGrid (sendgrid-go/-python/-nodejs tests), Coinbase Commerce (coinbase-commerce-python
+# tests/test_webhook.py), Razorpay (razorpay-python tests/mocks/fake_payment_authorized_webhook.json)
+SG_PAYLOAD = _research_a.SG_PAYLOAD
+SG_PUB_M = _research_a.SG_PUB_M
+SG_SIG_M = _research_a.SG_SIG_M
+SG_TS_M = _research_a.SG_TS_M
+SG_PAYLOAD_M = _research_a.SG_PAYLOAD_M
+CB_BODY = _research_a.CB_BODY
+RZ_BODY = _research_a.RZ_BODY
 # groupC: PagerDuty (go-pagerduty webhookv3/webhookv3_test.go defaultBody)
-PD_BODY = (
-    '{"event":{"id":"01BWDWL3NYY7LUFPZCC28QUCMK","event_type":"incident.priority_updated",'
-    '"resource_type":"incident","occurred_at":"2021-04-26T17:36:27.458Z","agent":{"html_url":'
-    '"https://acme.pagerduty.com/users/PLH1HKV","id":"PLH1HKV","self":"https://api.pagerduty.com/users/PLH1HKV",'
-    '"summary":"Tenex Engineer","type":"user_reference"},"client":null,"data":{"id":"PGR0VU2","type":"incident",'
-    '"self":"https://api.pagerduty.com/incidents/PGR0VU2","html_url":"https://acme.pagerduty.com/incidents/PGR0VU2",'
-    '"number":2,"status":"triggered","title":"A little bump in the road","service":{"html_url":'
-    '"https://acme.pagerduty.com/services/PF9KMXH","id":"PF9KMXH","self":"https://api.pagerduty.com/services/PF9KMXH",'
-    '"summary":"API Service","type":"service_reference"},"assignees":[{"html_url":'
-    '"https://acme.pagerduty.com/users/PTUXL6G","id":"PTUXL6G","self":"https://api.pagerduty.com/users/PTUXL6G",'
-    '"summary":"User 123","type":"user_reference"}],"escalation_policy":{"html_url":'
-    '"https://acme.pagerduty.com/escalation_policies/PUS0KTE","id":"PUS0KTE","self":'
-    '"https://api.pagerduty.com/escalation_policies/PUS0KTE","summary":"Default","type":'
-    '"escalation_policy_reference"},"teams":[{"html_url":"https://acme.pagerduty.com/teams/PFCVPS0","id":"PFCVPS0",'
-    '"self":"https://api.pagerduty.com/teams/PFCVPS0","summary":"Engineering","type":"team_reference"}],'
-    '"priority":{"html_url":"https://acme.pagerduty.com/account/incident_priorities","id":"PSO75BM","self":'
-    '"https://api.pagerduty.com/priorities/PSO75BM","summary":"P1","type":"priority_reference"},"urgency":"high",'
-    '"conference_bridge":{"conference_number":1000,"conference_url":"https://example.com"},"resolve_reason":null}}}'
-)
+PD_BODY = _research_c.PD_BODY
 # groupC: Box extra vectors (box-node-sdk tests/lib/managers/webhooks-test.js)
 BOX_EXTRA = [
     ("japanese",
@@ -453,53 +374,19 @@ BOX_EXTRA = [
      '"type":"file","name":"test \\r"}}',
      "SVkbKgy3dEEf2PbbzpNu2lDZS7zZ/aboU7HOZgBGrJk="),
 ]
-# groupD: Paddle python fixtures (standard_payload.json / special_chars_payload.json, stripped)
-PADDLE_STANDARD = r'{"data":{"id":"ctm_01hs0tqf76sxmp7ba5e4mw1sc8","name":"John Doe","email":"blackhole+verification2@paddle.com","locale":"en","status":"active","created_at":"2024-03-15T10:32:37.862Z","updated_at":"2024-03-15T10:32:37.862Z","custom_data":null,"import_meta":null,"marketing_consent":false},"event_id":"evt_01hs0tqfme2xwb2hvwv87p8y3w","event_type":"customer.created","occurred_at":"2024-03-15T10:32:38.286848Z","notification_id":"ntf_01hs0tqfrhgkyp39x4wyvy7h6n"}'
-PADDLE_SPECIAL = r'{"data":{"id":"ctm_01hs0t94g83hs5jdw282ztqa4z","name":"\u00dc\u00c4\u00c5\u00e5\u00d6\u00dc\u00c4\u00c5\u00e5\u00d6","email":"blackhole+verification1@paddle.com","locale":"en","status":"active","created_at":"2024-03-15T10:24:48.136Z","updated_at":"2024-03-15T10:24:48.136Z","custom_data":null,"import_meta":null,"marketing_consent":false},"event_id":"evt_01hs0t94tjvtv62azjmkbeysz7","event_type":"customer.created","occurred_at":"2024-03-15T10:24:48.466759Z","notification_id":"ntf_01hs0t94ws0ay8keh5t4rq70ht"}'
-# groupD: Linear SDK test body (LinearWebhooks.test.ts) with webhookTimestamp
-lin_body_obj = {
-    "action": "create",
-    "data": {
-        "id": "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
-        "createdAt": "2020-01-23T12:53:18.084Z",
-        "updatedAt": "2020-01-23T12:53:18.084Z",
-        "archivedAt": None,
-        "body": "Indeed, I think this is definitely an improvement over the previous version.",
-        "edited": False,
-        "issueId": "539068e2-ae88-4d09-bd75-22eb4a59612f",
-        "userId": "aacdca22-6266-4c0a-ab3c-8fa70a26765c",
-    },
-    "type": "Comment",
-    "url": "https://linear.app/issue/LIN-1778/foo-bar#comment-77217de3-fb52-4dad-bb9a-b356beb93de8",
-    "createdAt": "2020-01-23T12:53:18.084Z",
-    "webhookTimestamp": 1700000000000,
-}
+# groupD: Paddle python fixtures (standard_payload.json / special_chars_payload.json, stripped);
+# Linear SDK test body (LinearWebhooks.test.ts) with webhookTimestamp
+PADDLE_STANDARD = _research_d.PADDLE_STANDARD
+PADDLE_SPECIAL = _research_d.PADDLE_SPECIAL
+lin_body_obj = _research_d.lin_body_obj
 # groupB: computed bodies
-TW_BODY = (b'{"subscription":{"id":"f1c2a387-161a-49f9-a165-0f21d7a4e1c4","status":"enabled",'
-           b'"type":"channel.follow","version":"2","cost":0,"condition":{"broadcaster_user_id":"1337",'
-           b'"moderator_user_id":"1337"},"transport":{"method":"webhook","callback":"https://example.com/webhooks/callback"},'
-           b'"created_at":"2026-01-01T00:00:00.000000000Z"},"event":{"user_id":"1234","user_login":"cool_user",'
-           b'"user_name":"Cool_User","broadcaster_user_id":"1337","broadcaster_user_login":"cooler_user",'
-           b'"broadcaster_user_name":"Cooler_User","followed_at":"2026-01-01T00:00:00.000000000Z"}}')
-TWV_BODY = (b'{"challenge":"pogchamp-kappa-360noscope-vohiyo","subscription":{"id":"f1c2a387-161a-49f9-a165-0f21d7a4e1c4",'
-            b'"status":"webhook_callback_verification_pending","type":"channel.follow","version":"2","cost":1,'
-            b'"condition":{"broadcaster_user_id":"12826","moderator_user_id":"12826"},'
-            b'"transport":{"method":"webhook","callback":"https://example.com/webhooks/callback"},'
-            b'"created_at":"2026-01-01T00:00:00.000000000Z"}}')
-TR_BODY = (b'{"action":{"id":"5f1b2c3d4e5f6a7b8c9d0e1f","type":"updateCard","date":"2026-01-01T00:00:00.000Z"},'
-           b'"model":{"id":"4d5ea62fd76aa1136000000c","name":"Board"}}')
-VC_BODY = (b'{"id":"evt_Ab12Cd34Ef56","type":"deployment.created","createdAt":1767225600000,'
-           b'"region":"iad1","payload":{"deployment":{"id":"dpl_89qyp1cskzkLrVicDaZoDbjyHuDJ"}}}')
-AS_BODY = (b'{"events":[{"user":{"gid":"1516","resource_type":"user"},"created_at":"2026-01-01T00:00:00.000Z",'
-           b'"action":"changed","resource":{"gid":"1337","resource_type":"task"},'
-           b'"parent":null,"change":{"field":"name","action":"changed"}}]}')
-WF_BODY = (b'{"triggerType":"form_submission","payload":{"name":"Contact Us","siteId":"65427cf400e02b306eaa049c",'
-           b'"data":{"First Name":"Zaphod","email":"zaphod@heartofgold.ai"},"submittedAt":"2026-01-01T00:00:00.000Z",'
-           b'"id":"6321ca84df3949bfc6752327"}}')
-DS_BODY = (b'{"event":"envelope-completed","apiVersion":"v2.1","uri":"/restapi/v2.1/accounts/abc/envelopes/def",'
-           b'"retryCount":0,"configurationId":10000,"generatedDateTime":"2026-01-01T00:00:00.0000000Z",'
-           b'"data":{"accountId":"abc","userId":"ghi","envelopeId":"def"}}')
-
+TW_BODY = _research_b.TW_BODY
+TWV_BODY = _research_b.TWV_BODY
+TR_BODY = _research_b.TR_BODY
+VC_BODY = _research_b.VC_BODY
+AS_BODY = _research_b.AS_BODY
+WF_BODY = _research_b.WF_BODY
+DS_BODY = _research_b.DS_BODY
 
 # --------------------------------------------------------------------------------------------
 # Preset verifiers
@@ -1807,9 +1694,7 @@ mk("recurly", "Junk signature entry before the valid one (key rotation)", RC_SEC
 # Checks and output
 # ============================================================================================
 # ---- paypal (RSA PKCS#1 v1.5 / SHA-256 with the certificate from PAYPAL-CERT-URL) -----------------
-import sys as _sys
 import zlib as _zlib
-_sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "research"))
 from groupA_vectors import PP_BODY, PP_CERT, PP_SIG  # noqa: E402  (copied from PayPal's SDK tests there)
 from cryptography import x509 as _x509  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import padding as _padding  # noqa: E402
