@@ -55,6 +55,18 @@ async fn send_to(app: &Router, request: Request<Body>) -> http::Response<Body> {
     app.clone().oneshot(request).await.unwrap()
 }
 
+/// The provider's retry of `id` reaches a healthy handler, once: the failed attempt before it
+/// released its claim.
+async fn assert_the_retry_is_handled(store: impl Into<Deduplicate>, id: &str) {
+    let calls = Calls::default();
+    let healthy = app(store, calls.clone(), StatusCode::OK);
+    assert_eq!(
+        send_to(&healthy, delivery(id, "{}")).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(calls.count(), 1);
+}
+
 #[tokio::test]
 async fn a_duplicate_is_answered_200_without_calling_the_handler() {
     let calls = Calls::default();
@@ -157,13 +169,7 @@ async fn a_panicking_handler_releases_the_claim() {
         .layer(tower_http::catch_panic::CatchPanicLayer::new());
     let response = send_to(&panicking, delivery("msg_1", "{}")).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    let calls = Calls::default();
-    let healthy = app(store, calls.clone(), StatusCode::OK);
-    assert_eq!(
-        send_to(&healthy, delivery("msg_1", "{}")).await.status(),
-        StatusCode::OK
-    );
-    assert_eq!(calls.count(), 1);
+    assert_the_retry_is_handled(store, "msg_1").await;
 }
 
 #[tokio::test]
@@ -185,13 +191,7 @@ async fn a_dropped_request_releases_the_claim() {
         attempt.is_err(),
         "the handler never answers; the client gives up"
     );
-    let calls = Calls::default();
-    let healthy = app(store, calls.clone(), StatusCode::OK);
-    assert_eq!(
-        send_to(&healthy, delivery("msg_1", "{}")).await.status(),
-        StatusCode::OK
-    );
-    assert_eq!(calls.count(), 1);
+    assert_the_retry_is_handled(store, "msg_1").await;
 }
 
 #[tokio::test]
@@ -417,14 +417,7 @@ async fn an_inner_service_error_releases_the_claim() {
             Err::<http::Response<Body>, _>(std::io::Error::other("database down"))
         }));
     assert!(failing.oneshot(delivery("msg_err", "{}")).await.is_err());
-    // The claim was released: the retry is handled.
-    let calls = Calls::default();
-    let healthy = app(store, calls.clone(), StatusCode::OK);
-    assert_eq!(
-        send_to(&healthy, delivery("msg_err", "{}")).await.status(),
-        StatusCode::OK
-    );
-    assert_eq!(calls.count(), 1);
+    assert_the_retry_is_handled(store, "msg_err").await;
 }
 
 #[test]
