@@ -402,13 +402,18 @@ where
         let verdict = self.pending.finish(&settings.verifier, &head, &body);
         match verdict {
             Ok(verdict) => {
-                let mut parts = self.parts.take().expect("checked by head_of");
-                let inner = self.inner.take().expect("future polled after completion");
                 let settings = self.settings.take().expect("checked above");
+                let direct = calls_directly(&settings);
                 let verified = Verified::new(Origin::Layer(settings), verdict);
+                let parts = self.parts.as_mut().expect("checked by head_of");
                 parts.extensions.insert(verified.with_body(body.clone()));
-                let request = Request::from_parts(parts, RequestBody::verified(body));
-                State::verified(inner, request)
+                // Built where it is handed on: the request head is moved once.
+                let request = Request::from_parts(
+                    self.parts.take().expect("checked by head_of"),
+                    RequestBody::verified(body),
+                );
+                let inner = self.inner.take().expect("future polled after completion");
+                State::verified(inner, request, direct)
             }
             Err(error) => self.reject(error),
         }
@@ -495,32 +500,38 @@ where
                 let verified = Verified::new(Origin::Layer(Arc::clone(settings)), verdict);
                 parts.extensions.insert(verified);
                 let body = RequestBody::streaming(Limited::new(body, settings.limit));
-                State::verified(inner, Request::from_parts(parts, body))
+                let direct = calls_directly(settings);
+                State::verified(inner, Request::from_parts(parts, body), direct)
             }
             Err(error) => reject_now(error),
         }
     }
 
-    /// A verified request: the call, after claiming its delivery if the layer deduplicates.
-    fn verified(mut inner: S, mut request: Request<RequestBody<B>>) -> Self {
-        // The layer's settings travel in the `Verified` extension; the common case reads two
-        // flags from them and hands the request on.
-        let settings = request
-            .extensions()
-            .get::<Verified>()
-            .and_then(Verified::layer_settings)
-            .expect("inserted by the layer");
-        if settings.dedup.is_none()
-            && !handshake::any_after(&settings.handshakes)
-            && !Span::wanted()
-        {
+    /// A verified request: the call, at once when `direct` (see [`calls_directly`]), else after
+    /// a signed handshake's answer, the delivery's span and its claim.
+    #[inline]
+    fn verified(mut inner: S, request: Request<RequestBody<B>>, direct: bool) -> Self {
+        if direct {
             return State::Calling {
                 future: inner.call(request),
                 guard: None,
                 span: Span::none(),
             };
         }
-        let settings = Arc::clone(settings);
+        State::verified_then(inner, request)
+    }
+
+    /// What [`verified`](Self::verified) does when something comes between the verdict and the
+    /// call. Kept out of line, so the common path stays small.
+    #[inline(never)]
+    fn verified_then(mut inner: S, mut request: Request<RequestBody<B>>) -> Self {
+        // The layer's settings travel in the `Verified` extension.
+        let settings = request
+            .extensions()
+            .get::<Verified>()
+            .and_then(Verified::layer_settings)
+            .map(Arc::clone)
+            .expect("inserted by the layer");
         // The verified body, kept in the `Verified` extension (none for header-only schemes).
         let verified_body = |request: &Request<RequestBody<B>>| {
             request
@@ -595,6 +606,12 @@ where
             let_through: dedup.let_through,
         }
     }
+}
+
+/// Whether a verified request goes straight to the inner service: no deduplication, no handshake
+/// answered after verification, and no subscriber listening for the delivery's span.
+fn calls_directly(settings: &Settings) -> bool {
+    settings.dedup.is_none() && !handshake::any_after(&settings.handshakes) && !Span::wanted()
 }
 
 /// The `webhook` span of a delivery (target `tower_webhook::delivery`, level INFO), with its
