@@ -38,26 +38,27 @@ impl Tag {
         &self.bytes[..usize::from(self.len)]
     }
 
-    /// Constant-time equality with `subtle`, as `Mac::verify_slice` does it: tags of different
-    /// lengths are unequal (the length is public), equal-length tags are compared without early
-    /// exit. The comparison runs over 64-bit words rather than bytes (a quarter as many of
-    /// `subtle`'s optimisation barriers; measured ~40 ns less at 32 bytes); the bytes past the
-    /// length are zero in every tag, so whole words compare the same.
+    /// Constant-time equality: tags of different lengths are unequal (the length is public);
+    /// equal-length tags are compared without early exit. The differences of all nine 64-bit
+    /// words are ORed together and the result is compared with zero by `subtle`, so the work is
+    /// the same whatever the bytes and the length (the bytes past the length are zero in every
+    /// tag). Measured: a third of the instructions of `subtle`'s comparison of the tags as
+    /// slices, which puts an optimisation barrier on every element.
     pub(crate) fn ct_eq(&self, other: &Tag) -> Choice {
         if self.len != other.len {
             return Choice::from(0);
         }
-        let words = usize::from(self.len).div_ceil(8);
-        self.words()[..words].ct_eq(&other.words()[..words])
-    }
-
-    fn words(&self) -> [u64; MAX_TAG_LEN / 8] {
-        let mut words = [0u64; MAX_TAG_LEN / 8];
-        for (word, bytes) in words.iter_mut().zip(self.bytes.chunks_exact(8)) {
-            *word = u64::from_le_bytes(bytes.try_into().expect("chunks of 8"));
+        let mut difference = 0u64;
+        for (ours, theirs) in self.bytes.chunks_exact(8).zip(other.bytes.chunks_exact(8)) {
+            difference |= word(ours) ^ word(theirs);
         }
-        words
+        difference.ct_eq(&0)
     }
+}
+
+/// Eight bytes as a word.
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().expect("chunks of 8"))
 }
 
 impl std::fmt::Debug for Tag {
