@@ -407,7 +407,6 @@ where
                 let verified = Verified::new(Origin::Layer(settings), verdict);
                 let parts = self.parts.as_mut().expect("checked by head_of");
                 parts.extensions.insert(verified.with_body(body.clone()));
-                // Built where it is handed on: the request head is moved once.
                 let request = Request::from_parts(
                     self.parts.take().expect("checked by head_of"),
                     RequestBody::verified(body),
