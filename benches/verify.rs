@@ -25,6 +25,7 @@ use tower_webhook::{RequestBody, Scheme, Signer, VerifiedBody, Verifier, VerifyW
 #[path = "support/buffering_layer.rs"]
 mod buffering_layer;
 use buffering_layer::{BufferedBody, BufferingLayer};
+use http_body_util::Full;
 
 const SECRET: &str = "It's a Secret to Everybody";
 const STANDARD_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -188,6 +189,11 @@ fn main() {
                 Ok::<_, Infallible>(Response::new(request.into_body()))
             },
         ));
+    let minimal_fn = tower::ServiceBuilder::new()
+        .layer(BufferingLayer)
+        .service(service_fn(|request: Request<Full<Bytes>>| async move {
+            Ok::<_, Infallible>(Response::new(request.into_body()))
+        }));
     let peer_fn = tower::ServiceBuilder::new()
         .layer(webhook_verify::tower::VerifyLayer::<Bytes>::new(
             webhook_verify::Provider::GitHub,
@@ -199,9 +205,9 @@ fn main() {
     let mut table = String::new();
     writeln!(
         table,
-        "{:>8} | {:>9} {:>9} {:>7} | {:>9} {:>7} | {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} | {:>9} {:>9} {:>9} | {:>9} {:>9} {:>7}",
+        "{:>8} | {:>9} {:>9} {:>7} | {:>9} {:>7} | {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} | {:>9} {:>9} {:>9} {:>9} | {:>9} {:>9} {:>7}",
         "body", "raw HMAC", "core", "x raw", "wv verify", "x raw",
-        "router", "no layer", "noop lyr", "typed nop", "buffer ly", "min layer", "overhead", "- HMAC", "fn+ours", "fn+wv", "bare fn",
+        "router", "no layer", "noop lyr", "typed nop", "buffer ly", "min layer", "overhead", "- HMAC", "fn+ours", "fn+wv", "fn+min", "bare fn",
         "std ours", "std crate", "ratio"
     )
     .unwrap();
@@ -285,6 +291,10 @@ fn main() {
             let call = peer_fn.clone().oneshot(request);
             async move { assert!(call.await.unwrap().status().is_success()) }
         });
+        let fn_minimal = measure_async(&runtime, || {
+            let call = minimal_fn.clone().oneshot(request(&value));
+            async move { assert!(call.await.unwrap().status().is_success()) }
+        });
         let fn_bare = measure_async(&runtime, || {
             let mut service = echo;
             let call = service.call(request(&value));
@@ -325,6 +335,7 @@ fn main() {
             ("router_minimal_layer", minimal_layer),
             ("service_fn_ours", fn_ours),
             ("service_fn_webhook_verify", fn_peer),
+            ("service_fn_minimal_layer", fn_minimal),
             ("service_fn_bare", fn_bare),
             ("standard_ours", std_ours),
             ("standard_crate", std_peer),
@@ -333,9 +344,9 @@ fn main() {
         }
         writeln!(
             table,
-            "{:>8} | {:>9.0} {:>9.0} {:>7.3} | {:>9.0} {:>7.3} | {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>8.0} {:>8.0} | {:>9.0} {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {:>7.2}",
+            "{:>8} | {:>9.0} {:>9.0} {:>7.3} | {:>9.0} {:>7.3} | {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>9.0} {:>8.0} {:>8.0} | {:>9.0} {:>9.0} {:>9.0} {:>9.0} | {:>9.0} {:>9.0} {:>7.2}",
             size, raw, core, core / raw, peer, peer / raw,
-            router, no_layer, noop_layer, typed_noop_layer, buffering_layer, minimal_layer, router - no_layer, router - no_layer - raw, fn_ours, fn_peer, fn_bare,
+            router, no_layer, noop_layer, typed_noop_layer, buffering_layer, minimal_layer, router - no_layer, router - no_layer - raw, fn_ours, fn_peer, fn_minimal, fn_bare,
             std_ours, std_peer, std_peer / std_ours
         )
         .unwrap();
@@ -349,7 +360,9 @@ fn main() {
         "buffer ly = the same behind axum's from_fn reading the body and inserting one extension;\n\
          min layer = the same behind a hand-written tower layer doing that with an unboxed future; overhead = router - no layer; - HMAC = overhead - raw HMAC"
     );
-    println!("fn+ = a service_fn under each crate's tower layer");
+    println!(
+        "fn+ = a service_fn under each crate's tower layer, or under the minimal layer (fn+min)"
+    );
     println!("{table}");
     std::fs::create_dir_all("target/bench").unwrap();
     std::fs::write("target/bench/verify.csv", csv).unwrap();

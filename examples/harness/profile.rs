@@ -12,7 +12,7 @@
 //! (taking `Bytes`), `typed`
 //! that route behind a do-nothing layer with bodies of its own type, `minimal` behind
 //! a hand-written layer that only reads the body and inserts an extension, `fn` a
-//! `service_fn` under the layer (no axum routing), `core` `Verifier::verify` alone, `raw` the
+//! `service_fn` under the layer (no axum routing), `fnmin` under the minimal layer, `core` `Verifier::verify` alone, `raw` the
 //! `hmac` crate re-keyed per call as the bench's floor; 1 KiB bodies, GitHub's scheme.
 
 use axum::{body::Body, routing::post, Router};
@@ -106,10 +106,32 @@ fn main() {
             }
             return;
         }
-        "fn" => Router::new(),
-        other => panic!("unknown case {other:?}: router, bare, typed, minimal, fn, core or raw"),
+        "fn" | "fnmin" => Router::new(),
+        other => {
+            panic!("unknown case {other:?}: router, bare, typed, minimal, fn, fnmin, core or raw")
+        }
     }
     .with_state(());
+    if case == "fnmin" {
+        // The same service_fn under the minimal buffering layer.
+        let service = tower::ServiceBuilder::new()
+            .layer(buffering_layer::BufferingLayer)
+            .service(tower::service_fn(
+                |request: Request<http_body_util::Full<Bytes>>| async move {
+                    Ok::<_, std::convert::Infallible>(http::Response::new(request.into_body()))
+                },
+            ));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        for _ in 0..count {
+            let response = runtime
+                .block_on(service.clone().oneshot(request()))
+                .unwrap();
+            assert!(response.status().is_success());
+        }
+        return;
+    }
     if case == "fn" {
         // A plain tower stack, no axum routing: a `service_fn` under the layer.
         let service = tower::ServiceBuilder::new()
