@@ -3,14 +3,14 @@
 
 use crate::{
     body::{BodyBuffer, RequestBody, ResponseBody},
-    dedup::{self, Claim, ClaimGuard, StoreFuture},
+    dedup::{self, Claim, ClaimGuard, StoreError, StoreFuture},
     handshake,
     layer::Settings,
     rejection::reject,
     tenant::VerifierFuture,
     verified::Origin,
     verify::{Head, Pending},
-    Delivery, MakeRejection, Verified, WebhookError,
+    Delivery, MakeRejection, Verified, Verifier, WebhookError,
 };
 use bytes::Bytes;
 use http::{header, request::Parts, HeaderValue, Request, Response, StatusCode};
@@ -203,26 +203,8 @@ where
                 }
                 StateProj::Resolving { lookup, request } => {
                     let resolved = ready!(lookup.as_mut().poll(cx));
-                    let Resolving {
-                        inner,
-                        parts,
-                        body,
-                        settings,
-                        rejection,
-                    } = request.take().expect("future polled after completion");
-                    match resolved {
-                        Ok(verifier) => {
-                            let settings = settings.for_tenant(verifier);
-                            State::verifying(inner, parts, body, &settings, &rejection)
-                        }
-                        Err(_error) => {
-                            #[cfg(feature = "tracing")]
-                            tracing::error!(target: "tower_webhook::tenant", "{_error}; answered 503");
-                            State::Answered {
-                                response: Some(unavailable_response("tenant_source_unavailable")),
-                            }
-                        }
-                    }
+                    let request = request.take().expect("future polled after completion");
+                    State::resolved(request, resolved)
                 }
                 StateProj::Answered { response } => {
                     let response = response.take().expect("future polled after completion");
@@ -234,48 +216,8 @@ where
                     let_through,
                 } => {
                     let claim = ready!(future.as_mut().poll(cx));
-                    let Call {
-                        mut inner,
-                        request,
-                        guard,
-                        span,
-                    } = call.take().expect("future polled after completion");
-                    match claim {
-                        Ok(Claim::Claimed) => State::Calling {
-                            future: span.in_scope(|| inner.call(request)),
-                            guard: Some(guard),
-                            span,
-                        },
-                        Ok(claim) => {
-                            guard.forget();
-                            State::Answered {
-                                response: Some(dedup_response(claim, &guard_key(&request))),
-                            }
-                        }
-                        Err(error) if *let_through => {
-                            guard.forget();
-                            #[cfg(feature = "tracing")]
-                            tracing::warn!(
-                                target: "tower_webhook::dedup",
-                                "{error}; handling the delivery without duplicate protection"
-                            );
-                            let _ = error;
-                            State::Calling {
-                                future: span.in_scope(|| inner.call(request)),
-                                guard: None,
-                                span,
-                            }
-                        }
-                        Err(error) => {
-                            guard.forget();
-                            #[cfg(feature = "tracing")]
-                            tracing::error!(target: "tower_webhook::dedup", "{error}; answered 503");
-                            let _ = error;
-                            State::Answered {
-                                response: Some(unavailable_response("dedup_store_unavailable")),
-                            }
-                        }
-                    }
+                    let call = call.take().expect("future polled after completion");
+                    State::claimed(call, claim, *let_through)
                 }
                 StateProj::Calling {
                     future,
@@ -435,6 +377,82 @@ where
     S: Service<Request<RequestBody<B>>>,
     R: MakeRejection,
 {
+    /// The tenant's verifier has been looked up: verification proper, or 503 when the source
+    /// of secrets could not be reached.
+    #[inline(never)]
+    fn resolved(request: Resolving<S, B, R>, resolved: Result<Option<Verifier>, StoreError>) -> Self
+    where
+        B: Body<Data = Bytes>,
+    {
+        let Resolving {
+            inner,
+            parts,
+            body,
+            settings,
+            rejection,
+        } = request;
+        match resolved {
+            Ok(verifier) => {
+                let settings = settings.for_tenant(verifier);
+                State::verifying(inner, parts, body, &settings, &rejection)
+            }
+            Err(_error) => {
+                #[cfg(feature = "tracing")]
+                tracing::error!(target: "tower_webhook::tenant", "{_error}; answered 503");
+                State::Answered {
+                    response: Some(unavailable_response("tenant_source_unavailable")),
+                }
+            }
+        }
+    }
+
+    /// The store has answered the delivery's claim: the call, a duplicate's answer, or 503.
+    #[inline(never)]
+    fn claimed(call: Call<S, B>, claim: Result<Claim, StoreError>, let_through: bool) -> Self {
+        let Call {
+            mut inner,
+            request,
+            guard,
+            span,
+        } = call;
+        match claim {
+            Ok(Claim::Claimed) => State::Calling {
+                future: span.in_scope(|| inner.call(request)),
+                guard: Some(guard),
+                span,
+            },
+            Ok(claim) => {
+                guard.forget();
+                State::Answered {
+                    response: Some(dedup_response(claim, &guard_key(&request))),
+                }
+            }
+            Err(error) if let_through => {
+                guard.forget();
+                #[cfg(feature = "tracing")]
+                tracing::warn!(
+                    target: "tower_webhook::dedup",
+                    "{error}; handling the delivery without duplicate protection"
+                );
+                let _ = error;
+                State::Calling {
+                    future: span.in_scope(|| inner.call(request)),
+                    guard: None,
+                    span,
+                }
+            }
+            Err(error) => {
+                guard.forget();
+                #[cfg(feature = "tracing")]
+                tracing::error!(target: "tower_webhook::dedup", "{error}; answered 503");
+                let _ = error;
+                State::Answered {
+                    response: Some(unavailable_response("dedup_store_unavailable")),
+                }
+            }
+        }
+    }
+
     /// Verification proper: header checks, the declared length, then the body (or, for
     /// header-only schemes, the verdict at once).
     fn verifying(inner: S, parts: Parts, body: B, settings: &Arc<Settings>, rejection: &R) -> Self
