@@ -8,29 +8,58 @@
 //! ```
 //!
 //! The difference between the two runs, divided by 2000, is the cost of one request (setup
-//! cancels out). `router` is an axum `Router` with the layer, `bare` the same route without it
-//! (taking `Bytes`), `typed`
-//! that route behind a do-nothing layer with bodies of its own type, `minimal` behind
-//! a hand-written layer that only reads the body and inserts an extension, `fn` a
-//! `service_fn` under the layer (no axum routing), `fnmin` under the minimal layer, `core` `Verifier::verify` alone, `raw` the
-//! `hmac` crate re-keyed per call as the bench's floor; 1 KiB bodies, GitHub's scheme.
+//! cancels out). 1 KiB bodies, GitHub's scheme. The cases:
+//!
+//! - `router`: an axum `Router` with the layer; `bare`: the same route without it (taking
+//!   `Bytes`); `typed`: that route behind a do-nothing layer with bodies of its own type;
+//!   `minimal`: behind a hand-written layer that only reads the body and inserts an extension;
+//! - `fn`: a `service_fn` under the layer (no axum routing); `fnmin`: under the minimal layer;
+//! - `core`: `Verifier::verify` alone; `raw`: the `hmac` crate re-keyed per call, the bench's
+//!   floor.
 
 use axum::{body::Body, routing::post, Router};
 use bytes::Bytes;
-use http::{HeaderMap, Request};
-use http_body_util::BodyExt as _;
-use std::hint::black_box;
-use tower::ServiceExt;
-use tower_webhook::{Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
+use http::{HeaderMap, Request, Response};
+use http_body_util::{BodyExt as _, Full};
+use std::{convert::Infallible, fmt::Debug, hint::black_box};
+use tower::{service_fn, Service, ServiceBuilder, ServiceExt};
+use tower_webhook::{RequestBody, Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
 
 #[path = "../../benches/support/buffering_layer.rs"]
 mod buffering_layer;
+use buffering_layer::BufferingLayer;
 
 const SECRET: &str = "It's a Secret to Everybody";
 
 /// The identity on frames, for a do-nothing body wrapper.
 fn same(frame: http_body::Frame<Bytes>) -> http_body::Frame<Bytes> {
     frame
+}
+
+/// `count` requests through `service`, one after the other on one runtime, each on a clone of
+/// the service as `axum::serve` makes them.
+fn run<S, ResBody>(service: S, count: u64, request: impl Fn() -> Request<Body>)
+where
+    S: Service<Request<Body>, Response = Response<ResBody>> + Clone,
+    S::Error: Debug,
+{
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for _ in 0..count {
+        let response = runtime
+            .block_on(service.clone().oneshot(request()))
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+}
+
+/// The unverified route: the body's length.
+fn bare() -> Router {
+    Router::new().route(
+        "/",
+        post(|body: Bytes| async move { body.len().to_string() }),
+    )
 }
 
 fn main() {
@@ -50,40 +79,47 @@ fn main() {
         *request.headers_mut() = headers.clone();
         request
     };
-    // As `axum::serve` runs it: the routes built once (`with_state`).
-    let router = match case.as_str() {
-        "router" => Router::new()
-            .route(
-                "/",
-                post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
-            )
-            .layer(VerifyWebhookLayer::new(Scheme::github(), SECRET).expect("a valid scheme")),
-        "bare" => Router::new().route(
-            "/",
-            post(|body: Bytes| async move { body.len().to_string() }),
-        ),
-        // The bare route behind a do-nothing layer that hands on bodies of its own type, as the
-        // layer does: what axum charges for such a layer.
-        "typed" => Router::new()
-            .route(
-                "/",
-                post(|body: Bytes| async move { body.len().to_string() }),
-            )
-            .layer(
-                tower::ServiceBuilder::new()
+    let layer = || VerifyWebhookLayer::new(Scheme::github(), SECRET).expect("a valid scheme");
+
+    // Routers as `axum::serve` runs them: built once (`with_state`).
+    match case.as_str() {
+        "router" => {
+            let verified = Router::new()
+                .route(
+                    "/",
+                    post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
+                )
+                .layer(layer());
+            run(verified.with_state(()), count, request);
+        }
+        "bare" => run(bare().with_state(()), count, request),
+        "typed" => {
+            let typed = bare().layer(
+                ServiceBuilder::new()
                     .map_request(|request: Request<Body>| request.map(|body| body.map_frame(same)))
-                    .map_response(|response: http::Response<Body>| {
+                    .map_response(|response: Response<Body>| {
                         response.map(|body| body.map_frame(same))
                     }),
-            ),
-        // The bare route behind a hand-written layer that reads the body and inserts one
-        // extension, verifying nothing: the floor for a layer of this shape.
-        "minimal" => Router::new()
-            .route(
-                "/",
-                post(|body: Bytes| async move { body.len().to_string() }),
-            )
-            .layer(buffering_layer::BufferingLayer),
+            );
+            run(typed.with_state(()), count, request);
+        }
+        "minimal" => run(bare().layer(BufferingLayer).with_state(()), count, request),
+        "fn" => {
+            let service = ServiceBuilder::new().layer(layer()).service(service_fn(
+                |request: Request<RequestBody<Body>>| async move {
+                    Ok::<_, Infallible>(Response::new(request.into_body()))
+                },
+            ));
+            run(service, count, request);
+        }
+        "fnmin" => {
+            let service = ServiceBuilder::new()
+                .layer(BufferingLayer)
+                .service(service_fn(|request: Request<Full<Bytes>>| async move {
+                    Ok::<_, Infallible>(Response::new(request.into_body()))
+                }));
+            run(service, count, request);
+        }
         "core" => {
             let verifier = Verifier::new(Scheme::github(), SECRET).expect("a valid scheme");
             for _ in 0..count {
@@ -93,7 +129,6 @@ fn main() {
                         .expect("valid"),
                 );
             }
-            return;
         }
         "raw" => {
             use hmac::{Hmac, KeyInit, Mac};
@@ -104,59 +139,9 @@ fn main() {
                 mac.update(black_box(&body));
                 mac.verify_slice(black_box(&tag)).expect("valid");
             }
-            return;
         }
-        "fn" | "fnmin" => Router::new(),
         other => {
             panic!("unknown case {other:?}: router, bare, typed, minimal, fn, fnmin, core or raw")
         }
-    }
-    .with_state(());
-    if case == "fnmin" {
-        // The same service_fn under the minimal buffering layer.
-        let service = tower::ServiceBuilder::new()
-            .layer(buffering_layer::BufferingLayer)
-            .service(tower::service_fn(
-                |request: Request<http_body_util::Full<Bytes>>| async move {
-                    Ok::<_, std::convert::Infallible>(http::Response::new(request.into_body()))
-                },
-            ));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        for _ in 0..count {
-            let response = runtime
-                .block_on(service.clone().oneshot(request()))
-                .unwrap();
-            assert!(response.status().is_success());
-        }
-        return;
-    }
-    if case == "fn" {
-        // A plain tower stack, no axum routing: a `service_fn` under the layer.
-        let service = tower::ServiceBuilder::new()
-            .layer(VerifyWebhookLayer::new(Scheme::github(), SECRET).expect("a valid scheme"))
-            .service(tower::service_fn(
-                |request: Request<tower_webhook::RequestBody<Body>>| async move {
-                    Ok::<_, std::convert::Infallible>(http::Response::new(request.into_body()))
-                },
-            ));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        for _ in 0..count {
-            let response = runtime
-                .block_on(service.clone().oneshot(request()))
-                .unwrap();
-            assert!(response.status().is_success());
-        }
-        return;
-    }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    for _ in 0..count {
-        let response = runtime.block_on(router.clone().oneshot(request())).unwrap();
-        assert!(response.status().is_success());
     }
 }
