@@ -169,6 +169,7 @@ impl Signer {
             headers: Headers::plain(headers),
             timestamp: Some(digits.as_bytes()),
             body,
+            json: Default::default(),
         };
         feed(&scheme.content.parts, &sources, &mut |bytes| {
             mac.update(bytes)

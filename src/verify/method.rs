@@ -375,9 +375,9 @@ impl Running {
 
     /// The index of the first key that a candidate verifies under, if any. HMAC tags are
     /// compared in constant time against every candidate under every key.
-    #[cfg_attr(not(any(feature = "ecdsa", feature = "rsa")), allow(unused_variables))]
     ///
     /// The state is spent afterwards (its MACs finalized in place).
+    #[cfg_attr(not(any(feature = "ecdsa", feature = "rsa")), allow(unused_variables))]
     pub(crate) fn matching_key(
         &mut self,
         keys: &[Key],

@@ -125,7 +125,19 @@ impl Verifier {
         if keys.is_empty() {
             return Err(ConfigError::EmptySecret);
         }
-        Ok(Verifier {
+        Ok(Verifier::from_keys(scheme, keys))
+    }
+
+    /// A verifier with no key at all, which matches no signature: the decoy that unknown
+    /// tenants of a public-key scheme meet (their keys are public; nothing to hide by timing).
+    pub(crate) fn keyless(scheme: Scheme) -> Result<Self, ConfigError> {
+        scheme.validate()?;
+        Ok(Verifier::from_keys(scheme, Vec::new()))
+    }
+
+    /// A verifier for a validated `scheme` with these keys.
+    fn from_keys(scheme: Scheme, keys: Vec<NamedKey>) -> Self {
+        Verifier {
             inner: Arc::new(Inner {
                 description: scheme.content.describe().into(),
                 tolerance: scheme.window,
@@ -135,24 +147,7 @@ impl Verifier {
                 keys,
                 clock: Clock::system(),
             }),
-        })
-    }
-
-    /// A verifier with no key at all, which matches no signature: the decoy that unknown
-    /// tenants of a public-key scheme meet (their keys are public; nothing to hide by timing).
-    pub(crate) fn keyless(scheme: Scheme) -> Result<Self, ConfigError> {
-        scheme.validate()?;
-        Ok(Verifier {
-            inner: Arc::new(Inner {
-                description: scheme.content.describe().into(),
-                tolerance: scheme.window,
-                key_list: Vec::new(),
-                streams_body: scheme.content.streams_body(),
-                scheme,
-                keys: Vec::new(),
-                clock: Clock::system(),
-            }),
-        })
+        }
     }
 
     /// Sets the replay window for schemes with a timestamp, applied in both directions. The
@@ -329,20 +324,20 @@ impl<'a> Head<'a> {
             headers: self.headers(scheme),
             timestamp: timestamp.map(Timestamp::digits),
             body,
+            json: Default::default(),
         }
     }
 }
 
 /// The signature carried in the JSON body's `field` (at most 4 KiB).
 #[cfg(feature = "json")]
-fn body_signature(body: &[u8], field: &str) -> Option<Vec<u8>> {
-    let message: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let signature = message.get(field)?.as_str()?.trim();
-    (!signature.is_empty() && signature.len() <= 4096).then(|| signature.as_bytes().to_vec())
+fn body_signature<'s>(sources: &'s Sources<'_>, field: &str) -> Option<&'s [u8]> {
+    let signature = sources.body_json()?.get(field)?.as_str()?.trim();
+    (!signature.is_empty() && signature.len() <= 4096).then_some(signature.as_bytes())
 }
 
 #[cfg(not(feature = "json"))]
-fn body_signature(_: &[u8], _: &str) -> Option<Vec<u8>> {
+fn body_signature<'s>(_: &'s Sources<'_>, _: &str) -> Option<&'s [u8]> {
     None
 }
 
@@ -456,10 +451,10 @@ impl Pending {
         }
         feed(after_body, &sources, &mut sink)?;
         let body_token = match &inner.scheme.signature_in_body {
-            Some(field) => body_signature(body, field),
+            Some(field) => body_signature(&sources, field),
             None => None,
         };
-        let token = body_token.as_deref().or(self.token.as_deref());
+        let token = body_token.or(self.token.as_deref());
         let candidates = &self.candidates;
         let mut matched = self
             .running
@@ -467,9 +462,9 @@ impl Pending {
         if matched.is_none() {
             matched = verifier.other_port(head, self.timestamp.as_ref(), candidates, body);
         }
-        let key = matched.ok_or_else(|| WebhookError::SignatureMismatch)?;
+        let key = matched.ok_or(WebhookError::SignatureMismatch)?;
         let seconds = verifier
-            .body_timestamp(body)?
+            .body_timestamp(&sources)?
             .or(self.timestamp.as_ref().map(Timestamp::seconds));
         Ok(Verdict {
             key,
@@ -514,13 +509,13 @@ impl Verifier {
     /// The freshness timestamp inside the verified JSON body, checked against the window.
     #[cfg(feature = "json")]
     #[inline]
-    fn body_timestamp(&self, body: &[u8]) -> Result<Option<u64>, WebhookError> {
+    fn body_timestamp(&self, sources: &Sources<'_>) -> Result<Option<u64>, WebhookError> {
         let inner = &*self.inner;
         let Some(field) = &inner.scheme.timestamp_in_body else {
             return Ok(None);
         };
         let malformed = |reason| WebhookError::MalformedTimestamp { reason };
-        let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) else {
+        let Some(json) = sources.body_json() else {
             return Ok(None);
         };
         // As in Linear's SDK, a body without the field has no freshness to check: the field,
@@ -537,7 +532,7 @@ impl Verifier {
     }
 
     #[cfg(not(feature = "json"))]
-    fn body_timestamp(&self, _: &[u8]) -> Result<Option<u64>, WebhookError> {
+    fn body_timestamp(&self, _: &Sources<'_>) -> Result<Option<u64>, WebhookError> {
         Ok(None)
     }
 }

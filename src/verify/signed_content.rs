@@ -370,7 +370,27 @@ pub(crate) struct Sources<'a> {
     pub(crate) timestamp: Option<&'a [u8]>,
     /// The complete body, for the parts that read it.
     pub(crate) body: &'a [u8],
+    /// The body parsed as JSON, once, for what reads its fields.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    pub(crate) json: BodyJson,
 }
+
+impl Sources<'_> {
+    /// The body as JSON, parsed at the first call; `None` when it is not JSON (or without the
+    /// `json` feature).
+    #[cfg(feature = "json")]
+    pub(crate) fn body_json(&self) -> Option<&serde_json::Value> {
+        self.json
+            .0
+            .get_or_init(|| serde_json::from_slice(self.body).ok())
+            .as_ref()
+    }
+}
+
+/// The body parsed as JSON, once: AWS SNS's string to sign, its signature and a timestamp in
+/// the body all read fields of the same message.
+#[derive(Default)]
+pub(crate) struct BodyJson(#[cfg(feature = "json")] std::cell::OnceCell<Option<serde_json::Value>>);
 
 /// The one interpreter of signed content: feeds `parts` to `sink` in order, reading headers,
 /// the timestamp and the body from `sources`. The [`Verifier`](crate::Verifier) and the
@@ -410,7 +430,7 @@ pub(crate) fn feed(
             },
             Part::BodyCrc32 => sink(crc32fast::hash(sources.body).to_string().as_bytes()),
             Part::SnsStringToSign { signature_version } => {
-                sns_string_to_sign(sources.body, signature_version, sink)?
+                sns_string_to_sign(sources, signature_version, sink)?
             }
             Part::Method => sink(sources.method.as_str().as_bytes()),
             Part::PublicUrl { base, unescape, .. } => {
@@ -448,12 +468,11 @@ fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
 /// Feeds AWS SNS's string to sign for the JSON message `body`.
 #[cfg(feature = "json")]
 fn sns_string_to_sign(
-    body: &[u8],
+    sources: &Sources<'_>,
     signature_version: &str,
     sink: &mut impl FnMut(&[u8]),
 ) -> Result<(), HeaderProblem> {
-    let message: serde_json::Value =
-        serde_json::from_slice(body).map_err(|_| HeaderProblem::NotAsSigned)?;
+    let message = sources.body_json().ok_or(HeaderProblem::NotAsSigned)?;
     if message["SignatureVersion"].as_str() != Some(signature_version) {
         return Err(HeaderProblem::NotAsSigned);
     }
@@ -489,7 +508,11 @@ fn sns_string_to_sign(
 }
 
 #[cfg(not(feature = "json"))]
-fn sns_string_to_sign(_: &[u8], _: &str, _: &mut impl FnMut(&[u8])) -> Result<(), HeaderProblem> {
+fn sns_string_to_sign(
+    _: &Sources<'_>,
+    _: &str,
+    _: &mut impl FnMut(&[u8]),
+) -> Result<(), HeaderProblem> {
     Err(HeaderProblem::NotAsSigned)
 }
 
@@ -674,6 +697,7 @@ mod tests {
             headers: Headers::plain(&headers),
             timestamp: None,
             body: b"b=2&a=1&b=1&a=1",
+            json: Default::default(),
         };
         feed(&[Part::FormParams], &sources, &mut |bytes: &[u8]| {
             fed.extend_from_slice(bytes)
@@ -694,6 +718,7 @@ mod tests {
             headers: Headers::plain(&headers),
             timestamp: None,
             body: b"",
+            json: Default::default(),
         };
         let parts = SignedContent::new().header("x-id").parts;
         let result = feed(&parts, &sources, &mut |_: &[u8]| {});
