@@ -340,21 +340,19 @@ def whsec(secret: str) -> bytes:
 # checks against the providers' published values; its report is muted here.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "research"))
 with contextlib.redirect_stdout(io.StringIO()):
-    import groupA_vectors as _research_a  # noqa: E402
-    import groupB_vectors as _research_b  # noqa: E402
-    import groupC_vectors as _research_c  # noqa: E402
-    import groupD_vectors as _research_d  # noqa: E402
-# groupA: SendGrid (sendgrid-go/-python/-nodejs tests), Coinbase Commerce (coinbase-commerce-python
-# tests/test_webhook.py), Razorpay (razorpay-python tests/mocks/fake_payment_authorized_webhook.json)
-SG_PAYLOAD = _research_a.SG_PAYLOAD
-SG_PUB_M = _research_a.SG_PUB_M
-SG_SIG_M = _research_a.SG_SIG_M
-SG_TS_M = _research_a.SG_TS_M
-SG_PAYLOAD_M = _research_a.SG_PAYLOAD_M
-CB_BODY = _research_a.CB_BODY
-RZ_BODY = _research_a.RZ_BODY
-# groupC: PagerDuty (go-pagerduty webhookv3/webhookv3_test.go defaultBody)
-PD_BODY = _research_c.PD_BODY
+    # groupA: SendGrid (sendgrid-go/-python/-nodejs tests), Coinbase Commerce
+    # (coinbase-commerce-python tests/test_webhook.py), Razorpay (razorpay-python
+    # tests/mocks/fake_payment_authorized_webhook.json)
+    from groupA_vectors import (  # noqa: E402
+        CB_BODY, RZ_BODY, SG_PAYLOAD, SG_PAYLOAD_M, SG_PUB_M, SG_SIG_M, SG_TS_M)
+    # groupB: computed bodies
+    from groupB_vectors import (  # noqa: E402
+        AS_BODY, DS_BODY, TR_BODY, TW_BODY, TWV_BODY, VC_BODY, WF_BODY)
+    # groupC: PagerDuty (go-pagerduty webhookv3/webhookv3_test.go defaultBody)
+    from groupC_vectors import PD_BODY  # noqa: E402
+    # groupD: Paddle python fixtures (standard_payload.json / special_chars_payload.json,
+    # stripped); Linear SDK test body (LinearWebhooks.test.ts) with webhookTimestamp
+    from groupD_vectors import PADDLE_SPECIAL, PADDLE_STANDARD, lin_body_obj  # noqa: E402
 # groupC: Box extra vectors (box-node-sdk tests/lib/managers/webhooks-test.js)
 BOX_EXTRA = [
     ("japanese",
@@ -374,19 +372,6 @@ BOX_EXTRA = [
      '"type":"file","name":"test \\r"}}',
      "SVkbKgy3dEEf2PbbzpNu2lDZS7zZ/aboU7HOZgBGrJk="),
 ]
-# groupD: Paddle python fixtures (standard_payload.json / special_chars_payload.json, stripped);
-# Linear SDK test body (LinearWebhooks.test.ts) with webhookTimestamp
-PADDLE_STANDARD = _research_d.PADDLE_STANDARD
-PADDLE_SPECIAL = _research_d.PADDLE_SPECIAL
-lin_body_obj = _research_d.lin_body_obj
-# groupB: computed bodies
-TW_BODY = _research_b.TW_BODY
-TWV_BODY = _research_b.TWV_BODY
-TR_BODY = _research_b.TR_BODY
-VC_BODY = _research_b.VC_BODY
-AS_BODY = _research_b.AS_BODY
-WF_BODY = _research_b.WF_BODY
-DS_BODY = _research_b.DS_BODY
 
 # --------------------------------------------------------------------------------------------
 # Preset verifiers
