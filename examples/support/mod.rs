@@ -177,7 +177,10 @@ pub(crate) fn registry_providers(named: &[Provider]) -> Vec<Provider> {
         .map(|preset| {
             let scheme = scheme_of(preset);
             let variable = match scheme.method() {
-                Method::Ed25519 | Method::EcdsaP256Sha256 | Method::RsaPkcs1Sha256 => "PUBLIC_KEY",
+                Method::Ed25519
+                | Method::EcdsaP256Sha256
+                | Method::RsaPkcs1Sha256
+                | Method::RsaPkcs1Sha1 => "PUBLIC_KEY",
                 _ => "SECRET",
             };
             let variable = format!("{}_{variable}", preset.name().to_uppercase());
@@ -198,7 +201,13 @@ pub(crate) fn key_variable(provider: &Provider) -> String {
     });
     match (legacy, provider.scheme.method()) {
         (Some((name, _)), _) => (*name).to_owned(),
-        (None, Method::Ed25519 | Method::EcdsaP256Sha256 | Method::RsaPkcs1Sha256) => {
+        (
+            None,
+            Method::Ed25519
+            | Method::EcdsaP256Sha256
+            | Method::RsaPkcs1Sha256
+            | Method::RsaPkcs1Sha1,
+        ) => {
             format!("{}_PUBLIC_KEY", provider.name.to_uppercase())
         }
         (None, _) => format!("{}_SECRET", provider.name.to_uppercase()),
