@@ -14,11 +14,11 @@ pub enum Field {
     /// A field of the verified JSON body, as a dotted path such as `"id"` or `"event.id"`
     /// (needs the `json` feature; read only after the signature passed).
     Json(Cow<'static, str>),
-    /// The verified signature: what identifies a delivery when the provider sends no id (an
-    /// HMAC over the same content is the same on every retry). The id is a SHA-256 digest of
-    /// the signature header's value, never the signature itself, so it can be logged and
-    /// stored.
-    Signature,
+    /// A SHA-256 digest of what the signature covers, less its timestamp: what identifies a
+    /// delivery when the provider sends no signed id. It is the same on every retry of a
+    /// delivery and cannot be steered by anyone without the key: unlike the signature's text,
+    /// whose hex case can be flipped and which, for ECDSA, has several valid forms.
+    ContentDigest,
     /// A header name that is not valid: the scheme using it fails to build with
     /// [`ConfigError::InvalidHeaderName`](crate::ConfigError::InvalidHeaderName).
     InvalidHeader(String),
@@ -45,6 +45,8 @@ pub(crate) struct DeliveryFields {
     pub(crate) id: Option<Field>,
     pub(crate) event_type: Option<Field>,
     pub(crate) attempt: Option<Field>,
+    /// Whether the unsigned id is added to the deduplication key.
+    pub(crate) unsigned_id_distinguishes: bool,
 }
 
 /// What identifies a verified delivery: its id (stable across the provider's retries, the key
@@ -72,11 +74,15 @@ pub(crate) struct DeliveryFields {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
     id: Option<String>,
+    id_is_signed: bool,
+    /// What deduplication keys the delivery by: only what the signature covers.
+    dedup_id: Option<String>,
     event_type: Option<String>,
     attempt: Option<u32>,
     timestamp: Option<u64>,
     scheme: String,
     secret_id: String,
+    scope: [u8; 16],
 }
 
 impl Delivery {
@@ -96,15 +102,11 @@ impl Delivery {
                 headers.get(alias)
             })
         };
+        let content = verified.content_digest().map(digest_id);
         let read = |field: &Option<Field>| -> Option<String> {
             match field.as_ref()? {
                 Field::Header(name) => text(header(name)?.as_bytes()),
-                Field::Signature => {
-                    use sha2::Digest as _;
-                    let value = scheme.headers.iter().find_map(header)?;
-                    let digest = sha2::Sha256::digest(value.as_bytes().trim_ascii());
-                    Some(format!("sig-{}", const_hex::encode(&digest[..16])))
-                }
+                Field::ContentDigest => content.clone(),
                 #[cfg(feature = "json")]
                 Field::Json(path) => {
                     let json: &Option<serde_json::Value> =
@@ -119,8 +121,8 @@ impl Delivery {
                         };
                     }
                     match value {
-                        serde_json::Value::String(text) => Some(text.clone()),
-                        serde_json::Value::Number(number) => Some(number.to_string()),
+                        serde_json::Value::String(string) => text(string.as_bytes()),
+                        serde_json::Value::Number(number) => text(number.to_string().as_bytes()),
                         _ => None,
                     }
                 }
@@ -132,17 +134,52 @@ impl Delivery {
                 Field::InvalidHeader(_) => None,
             }
         };
+        let id = read(&fields.id);
+        let id_is_signed = id.is_some() && scheme.delivery_id_is_signed();
+        let event_type = read(&fields.event_type);
+        let attempt = read(&fields.attempt).and_then(|attempt| attempt.trim().parse().ok());
+        let dedup_id = match (&id, content.clone()) {
+            (Some(id), _) if id_is_signed => Some(id.clone()),
+            (Some(id), Some(content)) if fields.unsigned_id_distinguishes => {
+                Some(format!("{content}/{id}"))
+            }
+            (_, content) => content,
+        };
         Delivery {
-            id: read(&fields.id),
-            event_type: read(&fields.event_type),
-            attempt: read(&fields.attempt).and_then(|attempt| attempt.trim().parse().ok()),
+            id,
+            id_is_signed,
+            dedup_id,
+            event_type,
+            attempt,
             timestamp: verified.timestamp(),
             scheme: verified.scheme().to_owned(),
             secret_id: verified.secret_id().to_owned(),
+            scope: *verified.key_scope(),
         }
     }
 
-    /// The delivery's id, stable across the provider's retries, if the provider sends one.
+    /// Whether [`id`](Self::id) is covered by the signature: read from a signed header or the
+    /// signed body, or the digest of the signed content. An id that is not (such as GitHub's
+    /// `X-GitHub-Delivery`) is for logs only: anyone relaying the request can change it, so
+    /// deduplication never relies on it.
+    pub fn id_is_signed(&self) -> bool {
+        self.id_is_signed
+    }
+
+    /// What deduplication keys the delivery by: the id when it is signed, else the digest of
+    /// the signed content (with the unsigned id for schemes that ask for it).
+    pub(crate) fn dedup_id(&self) -> Option<&str> {
+        self.dedup_id.as_deref()
+    }
+
+    /// The scope of the key that verified the delivery (see `Verifier`'s key scopes).
+    pub(crate) fn scope(&self) -> &[u8; 16] {
+        &self.scope
+    }
+
+    /// The delivery's id, stable across the provider's retries: the provider's id, or the digest
+    /// of the signed content for providers that send none (see [`Field`]). Whether the
+    /// signature covers it: [`id_is_signed`](Self::id_is_signed).
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
@@ -173,9 +210,25 @@ impl Delivery {
     }
 }
 
-/// Header or JSON text, trimmed; none when empty, not UTF-8, or longer than 256 bytes (an id is
-/// never that long, and a key must stay small).
+/// The longest id kept as it is, in bytes; a longer one is replaced by its digest.
+const MAX_ID_LEN: usize = 128;
+
+/// Header or JSON text, trimmed; none when empty or not UTF-8. Longer than 128 bytes (no
+/// provider's id is), it is replaced by `sha256:` and the hex of half its SHA-256: every id,
+/// wherever it comes from, stays small in logs and stores.
 fn text(bytes: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(bytes).ok()?.trim();
-    (!text.is_empty() && text.len() <= 256).then(|| text.to_owned())
+    if text.is_empty() {
+        return None;
+    }
+    if text.len() > MAX_ID_LEN {
+        use sha2::Digest as _;
+        return Some(digest_id(sha2::Sha256::digest(text.as_bytes()).into()));
+    }
+    Some(text.to_owned())
+}
+
+/// A digest as an id: `sha256:` and the hex of its first 16 bytes.
+fn digest_id(digest: [u8; 32]) -> String {
+    format!("sha256:{}", const_hex::encode(&digest[..16]))
 }

@@ -77,6 +77,9 @@ pub enum WebhookError {
         /// The underlying stream error.
         source: Arc<dyn StdError + Send + Sync>,
     },
+    /// The request names its tenant twice (a header or query parameter given twice), or in a
+    /// form that two readers could read as two names (a path segment with percent-escapes).
+    AmbiguousTenant,
 }
 
 impl WebhookError {
@@ -85,7 +88,9 @@ impl WebhookError {
         match self {
             WebhookError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             WebhookError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
-            WebhookError::BodyRead { .. } => StatusCode::BAD_REQUEST,
+            WebhookError::BodyRead { .. } | WebhookError::AmbiguousTenant => {
+                StatusCode::BAD_REQUEST
+            }
             _ => StatusCode::UNAUTHORIZED,
         }
     }
@@ -104,6 +109,7 @@ impl WebhookError {
             WebhookError::PayloadTooLarge { .. } => "payload_too_large",
             WebhookError::BodyTimeout { .. } => "body_timeout",
             WebhookError::BodyRead { .. } => "body_read_failed",
+            WebhookError::AmbiguousTenant => "ambiguous_tenant",
         }
     }
 
@@ -158,6 +164,9 @@ impl fmt::Display for WebhookError {
                 timeout.as_millis()
             ),
             WebhookError::BodyRead { .. } => f.write_str("the body could not be read"),
+            WebhookError::AmbiguousTenant => {
+                f.write_str("the request names its tenant more than once or ambiguously")
+            }
         }
     }
 }

@@ -125,27 +125,8 @@ where
     S: Service<Request<RequestBody<B>>>,
     R: MakeRejection,
 {
-    pub(crate) fn calling(mut inner: S, request: Request<RequestBody<B>>) -> Self {
-        ResponseFuture {
-            state: State::Calling {
-                future: inner.call(request),
-                guard: None,
-                span: Span::none(),
-            },
-        }
-    }
-
-    /// A response the layer makes itself.
-    pub(crate) fn answered(response: Response<Full<Bytes>>) -> Self {
-        ResponseFuture {
-            state: State::Answered {
-                response: Some(response),
-            },
-        }
-    }
-
-    /// Verification proper, with the verifier in `settings`.
-    pub(crate) fn verifying(
+    /// Handshakes, then verification proper, with the verifier in `settings`.
+    pub(crate) fn start(
         inner: S,
         parts: Parts,
         body: B,
@@ -156,7 +137,16 @@ where
         B: Body<Data = Bytes>,
     {
         ResponseFuture {
-            state: State::verifying(inner, parts, body, settings, rejection),
+            state: State::start(inner, parts, body, settings, rejection),
+        }
+    }
+
+    /// A request refused before anything else.
+    pub(crate) fn rejected(settings: &Settings, rejection: &R, error: WebhookError) -> Self {
+        ResponseFuture {
+            state: State::Rejected {
+                response: Some(reject(rejection, settings, error)),
+            },
         }
     }
 
@@ -232,7 +222,7 @@ where
                     match guard.take() {
                         None => return Poll::Ready(Ok(response.map(ResponseBody::inner))),
                         Some(guard) => State::Settling {
-                            future: guard.settle(!response.status().is_server_error()),
+                            future: guard.settle(dedup::completes(response.status())),
                             response: Some(response),
                         },
                     }
@@ -365,9 +355,8 @@ where
         S: Service<Request<RequestBody<B>>>,
     {
         let settings = self.settings();
-        let scheme = settings.verifier.scheme().name();
         State::Rejected {
-            response: Some(reject(&self.rejection, settings.log, scheme, error)),
+            response: Some(reject(&self.rejection, settings, error)),
         }
     }
 }
@@ -394,7 +383,7 @@ where
         match resolved {
             Ok(verifier) => {
                 let settings = settings.for_tenant(verifier);
-                State::verifying(inner, parts, body, &settings, &rejection)
+                State::start(inner, parts, body, &settings, &rejection)
             }
             Err(_error) => {
                 #[cfg(feature = "tracing")]
@@ -453,6 +442,31 @@ where
         }
     }
 
+    /// Step 2: endpoint checks the layer answers itself before any verification (Meta's GET,
+    /// Dropbox's challenge, X's CRC, ...), if configured. Step 3: methods the layer does not
+    /// verify (by default GET, HEAD, OPTIONS and TRACE) go on untouched and without a
+    /// `Verified`, so the router answers them (404, 405, a handshake) and the verified
+    /// extractors refuse them. Then verification proper (see [`verifying`](Self::verifying)).
+    fn start(mut inner: S, parts: Parts, body: B, settings: &Arc<Settings>, rejection: &R) -> Self
+    where
+        B: Body<Data = Bytes>,
+    {
+        if let Some(answer) = handshake::before(&settings.handshakes, &parts, &settings.verifier) {
+            return State::Answered {
+                response: Some(answer),
+            };
+        }
+        if !settings.methods.verifies(&parts.method) {
+            let request = Request::from_parts(parts, RequestBody::unverified(body));
+            return State::Calling {
+                future: inner.call(request),
+                guard: None,
+                span: Span::none(),
+            };
+        }
+        State::verifying(inner, parts, body, settings, rejection)
+    }
+
     /// Verification proper: header checks, the declared length, then the body (or, for
     /// header-only schemes, the verdict at once).
     fn verifying(inner: S, parts: Parts, body: B, settings: &Arc<Settings>, rejection: &R) -> Self
@@ -472,7 +486,7 @@ where
             deadline: Deadline::new(settings),
             reading: Reading {
                 parts: Some(parts),
-                pending: settings.verifier.pending(),
+                pending: settings.verifier.pending(digests(settings)),
                 started: false,
                 buffer: BodyBuffer::new(None, settings.limit),
                 inner: Some(inner),
@@ -495,15 +509,10 @@ where
         B: Body<Data = Bytes>,
     {
         let reject_now = |error| State::Rejected {
-            response: Some(reject(
-                rejection,
-                settings.log,
-                settings.verifier.scheme().name(),
-                error,
-            )),
+            response: Some(reject(rejection, settings, error)),
         };
         let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-        let mut pending = match settings.verifier.start(&head) {
+        let mut pending = match settings.verifier.start(&head, digests(settings)) {
             Ok(pending) => pending,
             Err(error) => return reject_now(error),
         };
@@ -598,7 +607,7 @@ where
         };
         let delivery = Delivery::read(verified, request.headers(), &verified_body(&request));
         let span = Span::of(&delivery);
-        let Some(id) = delivery.id() else {
+        let Some(id) = delivery.dedup_id() else {
             request.extensions_mut().insert(delivery);
             return State::Calling {
                 future: span.in_scope(|| inner.call(request)),
@@ -606,7 +615,7 @@ where
                 span,
             };
         };
-        let key = dedup::key(delivery.scheme(), id);
+        let key = dedup::key(&dedup.namespace, &delivery, id);
         let token = dedup::token();
         let window = settings.verifier.scheme().window().unwrap_or_default();
         let future = dedup.store.claim(&key, &token, dedup.lease);
@@ -623,6 +632,12 @@ where
             let_through: dedup.let_through,
         }
     }
+}
+
+/// Whether the verification digests the signed content: deduplication keys the delivery by it.
+#[inline]
+fn digests(settings: &Settings) -> bool {
+    settings.dedup.is_some() && settings.verifier.scheme().identified_by_content()
 }
 
 /// Whether a verified request goes straight to the inner service: no deduplication, no handshake

@@ -212,16 +212,27 @@ impl<R> VerifyWebhookLayer<R> {
 
     /// Sets the replay window for schemes with a timestamp. The default is 300 seconds, applied
     /// to timestamps in the past and in the future alike.
+    ///
+    /// With [`for_tenants`](Self::for_tenants) it applies to every tenant's verifier too.
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
         let settings = Arc::make_mut(&mut self.settings);
         settings.verifier = settings.verifier.clone().tolerance(tolerance);
+        if let Some(tenants) = &mut settings.tenants {
+            tenants.tolerance = Some(tolerance);
+        }
         self
     }
 
-    /// Replaces the system clock used for the replay window, for tests.
+    /// Replaces the system clock used for the replay window, for tests. With
+    /// [`for_tenants`](Self::for_tenants) it applies to every tenant's verifier too.
     pub fn clock(mut self, now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
+        let now: Arc<dyn Fn() -> SystemTime + Send + Sync> = Arc::new(now);
         let settings = Arc::make_mut(&mut self.settings);
-        settings.verifier = settings.verifier.clone().clock(now);
+        let clock = Arc::clone(&now);
+        settings.verifier = settings.verifier.clone().clock(move || clock());
+        if let Some(tenants) = &mut settings.tenants {
+            tenants.clock = Some(now);
+        }
         self
     }
 

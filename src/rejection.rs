@@ -2,7 +2,7 @@
 
 use crate::WebhookError;
 use bytes::Bytes;
-use http::{header, HeaderValue, Response};
+use http::{header, HeaderValue, Response, StatusCode};
 use http_body_util::Full;
 
 /// Turns a [`WebhookError`] into the response sent instead of calling the inner service.
@@ -97,11 +97,18 @@ pub enum RejectionLog {
 /// Logs the rejection and builds its response, with the error in its extensions.
 pub(crate) fn reject<R: MakeRejection>(
     make: &R,
-    log: RejectionLog,
-    scheme: &str,
+    settings: &crate::layer::Settings,
     error: WebhookError,
 ) -> Response<R::Body> {
-    log_rejection(log, scheme, &error);
+    log_rejection(settings.log, settings.verifier.scheme().name(), &error);
+    // With tenants, every authentication failure is answered as a mismatch: which one it was
+    // would tell whether the account exists and how it is configured (the log keeps it).
+    let error = match error {
+        error if settings.tenants.is_some() && error.status() == StatusCode::UNAUTHORIZED => {
+            WebhookError::SignatureMismatch
+        }
+        error => error,
+    };
     let mut response = make.make_rejection(&error);
     response.extensions_mut().insert(error);
     response

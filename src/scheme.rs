@@ -51,6 +51,8 @@ pub struct Scheme {
     pub(crate) delivery: DeliveryFields,
     /// A JSON body field that carries the signature instead of a header (AWS SNS).
     pub(crate) signature_in_body: Option<Cow<'static, str>>,
+    /// Whether only bodies that are a JSON object (first byte after whitespace `{`) verify.
+    pub(crate) json_object_body: bool,
     error: Option<ConfigError>,
 }
 
@@ -123,13 +125,14 @@ impl Scheme {
             window: DEFAULT_TOLERANCE,
             secret_format: SecretFormat::Raw,
             aliases: Vec::new(),
-            // Without an id from the provider, the signature identifies the delivery; a token
-            // is the same on every delivery, so it identifies none.
+            // Without an id from the provider, what the signature covers identifies the
+            // delivery; a token signs nothing, so it identifies none.
             delivery: DeliveryFields {
-                id: (method != Method::Token).then_some(Field::Signature),
+                id: (method != Method::Token).then_some(Field::ContentDigest),
                 ..DeliveryFields::default()
             },
             signature_in_body: None,
+            json_object_body: false,
             error: None,
         };
         let header = scheme.parse_header(header);
@@ -172,13 +175,51 @@ impl Scheme {
         self
     }
 
-    /// Reads the delivery id (stable across the provider's retries; the deduplication key) from
-    /// `field`. The default is the signature itself ([`Field::Signature`]); none for tokens.
+    /// Reads the provider's delivery id (stable across its retries) from `field`. The default
+    /// is a digest of what the signature covers ([`Field::ContentDigest`]); none for tokens.
+    ///
+    /// Deduplication trusts only what the signature covers: an id in a signed header or a
+    /// signed body is the deduplication key; an id anywhere else (an unsigned header, such as
+    /// `X-GitHub-Delivery`) is reported by [`Delivery`](crate::Delivery) but not used, and the
+    /// digest of the signed content is the key instead (see
+    /// [`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id)).
     #[must_use]
     pub fn delivery_id(mut self, field: Field) -> Self {
         self.check_field(&field);
         self.delivery.id = Some(field);
         self
+    }
+
+    /// Adds the provider's unsigned delivery id to the deduplication key, for providers that
+    /// send distinct deliveries with identical signed content (one payload sent for two topics,
+    /// say), which would otherwise count as one. The price: a replayer who changes the unsigned
+    /// id gets a captured delivery handled again, so set it only where the provider's
+    /// documentation says identical content can be two deliveries. The default is off.
+    #[must_use]
+    pub fn distinct_deliveries_by_unsigned_id(mut self) -> Self {
+        self.delivery.unsigned_id_distinguishes = true;
+        self
+    }
+
+    /// Whether the delivery id comes from what the signature covers: a signed header, the
+    /// signed body, or the digest of the signed content.
+    pub fn delivery_id_is_signed(&self) -> bool {
+        match &self.delivery.id {
+            None => false,
+            Some(Field::ContentDigest) => true,
+            Some(Field::Header(name)) => self.content.headers().any(|signed| signed == name),
+            Some(Field::Json(path)) => self.content.signs_json_field(path),
+            Some(Field::InvalidHeader(_)) => false,
+        }
+    }
+
+    /// Whether deduplication needs the digest of the signed content: the id is that digest,
+    /// or is not signed.
+    pub(crate) fn identified_by_content(&self) -> bool {
+        self.method != Method::Token
+            && (self.delivery.unsigned_id_distinguishes
+                || matches!(self.delivery.id, None | Some(Field::ContentDigest))
+                || !self.delivery_id_is_signed())
     }
 
     /// Reads the event type from `field`. The default is none.
@@ -237,6 +278,22 @@ impl Scheme {
         self
     }
 
+    /// Accepts only bodies that are a JSON object (whose first byte after whitespace is `{`), as
+    /// every delivery of X (Twitter) is. Anything else is refused as a signature mismatch, after
+    /// the same work. This keeps apart what a provider signs for deliveries and what the same
+    /// key signs in a handshake answer (X's CRC tokens are never JSON objects), so no handshake
+    /// answer is ever a delivery signature. The default is any body.
+    #[must_use]
+    pub fn json_object_body(mut self) -> Self {
+        self.json_object_body = true;
+        self
+    }
+
+    /// Whether only bodies that are a JSON object verify ([`Scheme::json_object_body`]).
+    pub fn requires_json_object_body(&self) -> bool {
+        self.json_object_body
+    }
+
     /// Reads the timestamp from `header` (any case), checked against the replay window. The
     /// signed content must include it.
     #[must_use]
@@ -254,8 +311,9 @@ impl Scheme {
 
     /// Reads a freshness timestamp from the top-level JSON field `field` of the verified body
     /// (Linear's `webhookTimestamp`), checked against the replay window once the signature has
-    /// passed. It is covered by the signature because the body is. Needs the `json` feature.
-    #[cfg(feature = "json")]
+    /// passed. It is covered by the signature because the body is. A body without the field,
+    /// or with anything but a number there, is refused. Needs the `json` feature: without it,
+    /// the scheme fails to build with [`ConfigError::FeatureDisabled`].
     #[must_use]
     pub fn timestamp_in_json_body(mut self, field: impl Into<Cow<'static, str>>) -> Self {
         self.timestamp_in_body = Some(field.into());
@@ -388,7 +446,15 @@ impl Scheme {
             }
         }
         #[cfg(not(feature = "json"))]
-        if self.signature_in_body.is_some() {
+        if self.signature_in_body.is_some()
+            || self.timestamp_in_body.is_some()
+            || self.content.parts.iter().any(|part| {
+                matches!(
+                    part,
+                    crate::verify::signed_content::Part::SnsStringToSign { .. }
+                )
+            })
+        {
             return Err(ConfigError::FeatureDisabled { feature: "json" });
         }
         if self.signature_in_body.is_some()

@@ -3,10 +3,9 @@
 use crate::{
     body::{RequestBody, ResponseBody},
     future::ResponseFuture,
-    handshake,
     layer::Settings,
     tenant::Lookup,
-    DefaultRejection, MakeRejection,
+    DefaultRejection, MakeRejection, WebhookError,
 };
 use bytes::Bytes;
 use http::{Request, Response};
@@ -80,49 +79,37 @@ where
         let settings = &self.settings;
         let (parts, body) = request.into_parts();
 
-        // 1. Endpoint checks the layer answers itself before any verification (Meta's GET,
-        //    Dropbox's challenge, X's CRC, ...), if configured.
-        if let Some(answer) = handshake::before(&settings.handshakes, &parts, &settings.verifier) {
-            return ResponseFuture::answered(answer);
-        }
-
-        // 2. Methods the layer does not verify (by default GET, HEAD, OPTIONS and TRACE) go on
-        //    untouched and without a `Verified`, so the router answers them (404, 405, a
-        //    handshake) and the verified extractors refuse them.
-        if !settings.methods.verifies(&parts.method) {
-            let request = Request::from_parts(parts, RequestBody::unverified(body));
-            return ResponseFuture::calling(inner, request);
-        }
-
-        // 3. Per-tenant secrets: the request's tenant's verifier, from the cache or (later,
-        //    in the future) from the source; an unknown tenant meets a key nobody holds.
+        // 1. Per-tenant secrets: the request's tenant's verifier, from the cache now or from
+        //    the source in the future; an unknown tenant meets the decoy, which refuses every
+        //    request after the same work. Requests that are neither verified nor a possible
+        //    handshake pass on without a lookup.
         if let Some(tenants) = &settings.tenants {
-            match tenants.lookup(&parts) {
-                Lookup::Ready(verifier) => {
-                    let settings = settings.for_tenant(verifier);
-                    return ResponseFuture::verifying(
-                        inner,
-                        parts,
-                        body,
-                        &settings,
-                        &self.rejection,
-                    );
-                }
-                Lookup::Pending(lookup) => {
-                    let rejection = self.rejection.clone();
-                    return ResponseFuture::resolving(
+            let wanted =
+                settings.methods.verifies(&parts.method) || !settings.handshakes.is_empty();
+            if wanted {
+                return match tenants.lookup(&parts) {
+                    Lookup::Ready(verifier) => {
+                        let settings = settings.for_tenant(verifier);
+                        ResponseFuture::start(inner, parts, body, &settings, &self.rejection)
+                    }
+                    Lookup::Pending(lookup) => ResponseFuture::resolving(
                         lookup,
                         inner,
                         parts,
                         body,
                         Arc::clone(settings),
-                        rejection,
-                    );
-                }
+                        self.rejection.clone(),
+                    ),
+                    Lookup::Ambiguous => ResponseFuture::rejected(
+                        settings,
+                        &self.rejection,
+                        WebhookError::AmbiguousTenant,
+                    ),
+                };
             }
         }
 
-        // 4-6: verification proper (see `ResponseFuture::verifying`).
-        ResponseFuture::verifying(inner, parts, body, settings, &self.rejection)
+        // 2-7: handshakes, then verification proper (see `ResponseFuture::start`).
+        ResponseFuture::start(inner, parts, body, settings, &self.rejection)
     }
 }

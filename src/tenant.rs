@@ -40,7 +40,7 @@ use std::{
     future::Future,
     pin::Pin,
     sync::{Arc, Mutex},
-    time::{Duration, Instant},
+    time::{Duration, Instant, SystemTime},
 };
 
 /// A tenant's verifier being looked up: `None` for an unknown tenant.
@@ -75,24 +75,52 @@ impl TenantKey {
     pub fn header(name: &str) -> Self {
         TenantKey::Header(HeaderName::from_bytes(name.as_bytes()).expect("a valid header name"))
     }
+}
 
-    /// The tenant named by `parts`, if any (at most 128 bytes).
-    fn read(&self, parts: &Parts) -> Option<String> {
+/// A request that names its tenant twice, or in a form two readers could read differently.
+pub(crate) struct Ambiguous;
+
+impl TenantKey {
+    /// The tenant named by `parts`, if any (at most 128 bytes); `Err` when the request names
+    /// it ambiguously: a header or query parameter given twice, or a path segment with
+    /// percent-escapes (which the router and a lookup could read as two names).
+    fn read(&self, parts: &Parts) -> Result<Option<String>, Ambiguous> {
         let text = match self {
-            TenantKey::Header(name) => parts.headers.get(name)?.to_str().ok()?.trim().to_owned(),
-            TenantKey::PathSegment(index) => parts
-                .uri
-                .path()
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .nth(*index)?
-                .to_owned(),
-            TenantKey::Query(name) => form_urlencoded::parse(parts.uri.query()?.as_bytes())
-                .find(|(key, _)| key == name)?
-                .1
-                .into_owned(),
+            TenantKey::Header(name) => {
+                let mut values = parts.headers.get_all(name).iter();
+                let (Some(value), None) = (values.next(), values.next()) else {
+                    return match parts.headers.contains_key(name) {
+                        true => Err(Ambiguous),
+                        false => Ok(None),
+                    };
+                };
+                value.to_str().ok().map(|text| text.trim().to_owned())
+            }
+            TenantKey::PathSegment(index) => {
+                let segment = parts
+                    .uri
+                    .path()
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .nth(*index);
+                if segment.is_some_and(|segment| segment.contains('%')) {
+                    return Err(Ambiguous);
+                }
+                segment.map(str::to_owned)
+            }
+            TenantKey::Query(name) => {
+                let query = parts.uri.query().unwrap_or("");
+                let mut values = form_urlencoded::parse(query.as_bytes())
+                    .filter(|(key, _)| key == name)
+                    .map(|(_, value)| value);
+                let first = values.next();
+                if values.next().is_some() {
+                    return Err(Ambiguous);
+                }
+                first.map(|value| value.into_owned())
+            }
         };
-        (!text.is_empty() && text.len() <= 128).then_some(text)
+        Ok(text.filter(|text| !text.is_empty() && text.len() <= 128))
     }
 }
 
@@ -105,6 +133,10 @@ pub struct Tenants {
     cache: Arc<Mutex<Cache>>,
     ttl: Duration,
     capacity: usize,
+    lookup_timeout: Duration,
+    /// The layer's replay window and clock, applied to every tenant's verifier.
+    pub(crate) tolerance: Option<Duration>,
+    pub(crate) clock: Option<Arc<dyn Fn() -> SystemTime + Send + Sync>>,
 }
 
 #[derive(Default)]
@@ -123,7 +155,20 @@ impl Tenants {
             cache: Arc::default(),
             ttl: Duration::from_secs(60),
             capacity: 10_000,
+            lookup_timeout: Duration::from_secs(5),
+            tolerance: None,
+            clock: None,
         }
+    }
+
+    /// How long the source may take to answer a lookup; past it, the request is answered 503
+    /// with `Retry-After`, so the provider retries. The default is 5 seconds. Needs the
+    /// `timeout` feature (tokio's timer); without it a lookup has no deadline.
+    #[cfg(feature = "timeout")]
+    #[must_use]
+    pub fn lookup_timeout(mut self, timeout: Duration) -> Self {
+        self.lookup_timeout = timeout;
+        self
     }
 
     /// How long a lookup is reused: a rotated secret takes effect after at most this long.
@@ -145,8 +190,10 @@ impl Tenants {
 
     /// The cached verifier of the request's tenant, or the lookup to make.
     pub(crate) fn lookup(&self, parts: &Parts) -> Lookup {
-        let Some(tenant) = self.key.read(parts) else {
-            return Lookup::Ready(None);
+        let tenant = match self.key.read(parts) {
+            Ok(Some(tenant)) => tenant,
+            Ok(None) => return Lookup::Ready(None),
+            Err(Ambiguous) => return Lookup::Ambiguous,
         };
         let now = Instant::now();
         {
@@ -161,12 +208,35 @@ impl Tenants {
             }
         }
         let future = self.source.verifier(&tenant);
+        #[cfg(feature = "timeout")]
+        let future = {
+            let timeout = self.lookup_timeout;
+            async move {
+                tokio::time::timeout(timeout, future)
+                    .await
+                    .unwrap_or_else(|_| Err(StoreError::new("the tenant lookup timed out")))
+            }
+        };
         let this = self.clone();
         Lookup::Pending(Box::pin(async move {
-            let verifier = future.await?;
+            let verifier = future
+                .await?
+                .map(|verifier| this.with_layer_settings(verifier));
             this.remember(tenant, verifier.clone());
             Ok(verifier)
         }))
+    }
+
+    /// `verifier` with the layer's replay window and clock, when the layer sets them.
+    fn with_layer_settings(&self, mut verifier: Verifier) -> Verifier {
+        if let Some(tolerance) = self.tolerance {
+            verifier = verifier.tolerance(tolerance);
+        }
+        if let Some(clock) = &self.clock {
+            let clock = Arc::clone(clock);
+            verifier = verifier.clock(move || clock());
+        }
+        verifier
     }
 
     fn remember(&self, tenant: String, verifier: Option<Verifier>) {
@@ -195,6 +265,8 @@ impl fmt::Debug for Tenants {
         f.debug_struct("Tenants")
             .field("key", &self.key)
             .field("ttl", &self.ttl)
+            .field("lookup_timeout", &self.lookup_timeout)
+            .field("tolerance", &self.tolerance)
             .finish_non_exhaustive()
     }
 }
@@ -203,13 +275,19 @@ impl fmt::Debug for Tenants {
 pub(crate) enum Lookup {
     Ready(Option<Verifier>),
     Pending(VerifierFuture),
+    /// The request names its tenant ambiguously: refused.
+    Ambiguous,
 }
 
 /// The verifier used for requests of unknown tenants: the tenants' scheme under a random key
-/// nobody holds, so they are refused exactly as a wrong signature is (for public-key schemes,
-/// whose keys are public anyway, a verifier that matches nothing).
+/// nobody holds, so they are refused after the same work as a wrong signature (for public-key
+/// schemes, whose keys are public anyway, a verifier without keys). It refuses every request,
+/// even one signed under its own key.
 pub(crate) fn decoy(scheme: Scheme) -> Result<Verifier, ConfigError> {
     use std::hash::{BuildHasher, Hasher};
+    if !scheme.method().is_shared_secret() {
+        return Verifier::decoy(scheme, None);
+    }
     let mut key = String::new();
     for _ in 0..4 {
         let word = std::collections::hash_map::RandomState::new()
@@ -217,9 +295,6 @@ pub(crate) fn decoy(scheme: Scheme) -> Result<Verifier, ConfigError> {
             .finish();
         key.push_str(&format!("{word:016x}"));
     }
-    if scheme.method().is_shared_secret() {
-        Verifier::with_secrets(scheme, [("unknown tenant", key)])
-    } else {
-        Verifier::keyless(scheme)
-    }
+    Verifier::decoy(scheme, Some(key.as_bytes()))
 }
+

@@ -28,6 +28,7 @@ pub struct Verified {
     origin: Origin,
     key: usize,
     timestamp: Option<u64>,
+    content_digest: Option<[u8; 32]>,
     body: Option<Bytes>,
 }
 
@@ -45,6 +46,7 @@ impl Verified {
             origin,
             key: verdict.key,
             timestamp: verdict.timestamp,
+            content_digest: verdict.content_digest,
             body: None,
         }
     }
@@ -88,6 +90,16 @@ impl Verified {
     /// The id of the secret that matched (`"primary"` for a single secret); never the secret.
     pub fn secret_id(&self) -> &str {
         self.verifier().secret_id(self.key)
+    }
+
+    /// The SHA-256 of the signed content without its timestamp, when it was taken.
+    pub(crate) fn content_digest(&self) -> Option<[u8; 32]> {
+        self.content_digest
+    }
+
+    /// The scope of the key that matched.
+    pub(crate) fn key_scope(&self) -> &[u8; 16] {
+        self.verifier().key_scope(self.key)
     }
 
     /// The verified timestamp in seconds since the Unix epoch, for schemes that carry one.

@@ -421,29 +421,253 @@ async fn an_inner_service_error_releases_the_claim() {
 }
 
 #[test]
-fn a_signature_as_delivery_id_is_a_digest_never_the_signature() {
+fn without_a_signed_id_the_delivery_is_the_digest_of_the_signed_content() {
+    use sha2::Digest as _;
     use tower_webhook::{Delivery, Verifier};
     let body = br#"{"a":1}"#;
     let headers = Signer::new(Scheme::qiscus(), "token")
         .unwrap()
         .sign(&http::HeaderMap::new(), body)
         .unwrap();
-    let verified = Verifier::new(Scheme::qiscus(), "token")
-        .unwrap()
-        .verify(&headers, body)
-        .unwrap();
+    let verifier = Verifier::new(Scheme::qiscus(), "token").unwrap();
+    let verified = verifier.verify(&headers, body).unwrap();
     let delivery = Delivery::read(&verified, &headers, body);
-    let id = delivery.id().unwrap().to_owned();
+    // SHA-256 of the signed content (here the body alone), from the `sha2` crate.
+    let expected = format!("sha256:{}", hex::encode(&sha2::Sha256::digest(body)[..16]));
+    assert_eq!(delivery.id(), Some(expected.as_str()));
+    assert!(delivery.id_is_signed());
     let signature = headers["qiscus-sdk-signature"].to_str().unwrap();
-    assert!(id.starts_with("sig-"), "{id}");
-    assert!(
-        !id.contains(signature) && !signature.contains(&id[4..]),
-        "{id}"
-    );
     assert!(!format!("{delivery:?}").contains(signature));
-    // Stable: the same signature gives the same id.
-    assert_eq!(
-        Delivery::read(&verified, &headers, body).id(),
-        Some(id.as_str())
+    // The same delivery with the signature's hex case flipped is the same delivery.
+    let mut flipped = headers.clone();
+    flipped.insert(
+        "qiscus-sdk-signature",
+        signature.to_ascii_uppercase().parse().unwrap(),
     );
+    let verified = verifier.verify(&flipped, body).unwrap();
+    assert_eq!(
+        Delivery::read(&verified, &flipped, body).id(),
+        Some(expected.as_str())
+    );
+}
+
+#[test]
+fn a_delivery_says_whether_its_id_is_signed() {
+    use tower_webhook::{Delivery, Verifier};
+    // GitHub's X-GitHub-Delivery is outside what GitHub signs.
+    let mut headers = http::HeaderMap::new();
+    headers.insert(
+        "X-Hub-Signature-256",
+        "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
+            .parse()
+            .unwrap(),
+    );
+    headers.insert(
+        "X-GitHub-Delivery",
+        "72d3162e-cc78-11e3-81ab-4c9367dc0958".parse().unwrap(),
+    );
+    let verified = Verifier::new(Scheme::github(), "It's a Secret to Everybody")
+        .unwrap()
+        .verify(&headers, b"Hello, World!")
+        .unwrap();
+    let delivery = Delivery::read(&verified, &headers, b"Hello, World!");
+    assert_eq!(delivery.id(), Some("72d3162e-cc78-11e3-81ab-4c9367dc0958"));
+    assert!(!delivery.id_is_signed());
+    assert!(!Scheme::github().delivery_id_is_signed());
+    // Standard Webhooks signs `webhook-id`; Stripe signs the body that carries `id`.
+    assert!(Scheme::standard_webhooks().delivery_id_is_signed());
+    assert!(Scheme::stripe().delivery_id_is_signed());
+    // An id longer than any provider's is kept as a digest.
+    let long = format!(r#"{{"id":"{}"}}"#, "x".repeat(300));
+    let signed = Signer::new(Scheme::stripe(), "whsec_x")
+        .unwrap()
+        .sign(&http::HeaderMap::new(), long.as_bytes())
+        .unwrap();
+    let verified = Verifier::new(Scheme::stripe(), "whsec_x")
+        .unwrap()
+        .verify(&signed, long.as_bytes())
+        .unwrap();
+    let id = Delivery::read(&verified, &signed, long.as_bytes())
+        .id()
+        .unwrap()
+        .to_owned();
+    assert!(id.starts_with("sha256:") && id.len() == 39, "{id}");
+}
+
+/// A store that records the keys it is asked to claim.
+#[derive(Clone, Default)]
+struct Recording {
+    store: Arc<MemoryStore>,
+    keys: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl DedupStore for Recording {
+    fn claim(&self, key: &str, token: &str, lease: Duration) -> StoreFuture<Claim> {
+        self.keys.lock().unwrap().push(key.to_owned());
+        self.store.claim(key, token, lease)
+    }
+    fn complete(&self, key: &str, token: &str, keep: Duration) -> StoreFuture<()> {
+        self.store.complete(key, token, keep)
+    }
+    fn release(&self, key: &str, token: &str) -> StoreFuture<()> {
+        self.store.release(key, token)
+    }
+}
+
+#[tokio::test]
+async fn every_store_key_is_small_whatever_the_id() {
+    // A signed Stripe event whose id is 1 MiB.
+    let body = format!(r#"{{"id":"{}","type":"x"}}"#, "e".repeat(1 << 20));
+    let signed = Signer::new(Scheme::stripe(), "whsec_x")
+        .unwrap()
+        .sign(&http::HeaderMap::new(), body.as_bytes())
+        .unwrap();
+    let store = Recording::default();
+    let layer = VerifyWebhookLayer::new(Scheme::stripe(), "whsec_x")
+        .unwrap()
+        .deduplicate(store.clone());
+    let app: Router = Router::new().route("/hook", post(|| async { "ok" }).layer(layer));
+    let mut request = Request::post("/hook").body(Body::from(body)).unwrap();
+    request.headers_mut().extend(signed);
+    assert_eq!(send_to(&app, request).await.status(), StatusCode::OK);
+    let keys = store.keys.lock().unwrap();
+    assert_eq!(keys.len(), 1);
+    assert!(keys[0].len() <= 64, "{} bytes", keys[0].len());
+}
+
+/// A GitHub delivery of `body` with delivery id `id`, signed with `secret` (the signature
+/// from the `hmac` crate).
+fn github(body: &'static str, id: &str, secret: &str) -> Request<Body> {
+    use hmac::{Hmac, KeyInit, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(body.as_bytes());
+    let signature = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
+    Request::post("/hook")
+        .header("x-hub-signature-256", signature)
+        .header("x-github-delivery", id)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_replayer_cannot_steer_deduplication_through_an_unsigned_id() {
+    let status = Arc::new(std::sync::atomic::AtomicU16::new(200));
+    let calls = Calls::default();
+    let (answer, counted) = (status.clone(), calls.clone());
+    let layer = VerifyWebhookLayer::new(Scheme::github(), "gh-secret")
+        .unwrap()
+        .deduplicate(MemoryStore::new());
+    let app: Router = Router::new().route(
+        "/hook",
+        post(move || async move {
+            counted.hit();
+            StatusCode::from_u16(answer.load(Ordering::SeqCst)).unwrap()
+        })
+        .layer(layer),
+    );
+    // A genuine delivery, handled.
+    let captured = r#"{"action":"opened","number":1}"#;
+    assert_eq!(
+        send_to(&app, github(captured, "id-1", "gh-secret"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // Replayed under a new X-GitHub-Delivery: still a duplicate, not handled again.
+    let replay = send_to(&app, github(captured, "id-forged", "gh-secret")).await;
+    assert_eq!(replay.headers()["webhook-duplicate"], "true");
+    assert_eq!(calls.count(), 1);
+    // Another delivery fails in the handler (500): released for GitHub's retry.
+    let failed = r#"{"action":"closed","number":2}"#;
+    status.store(500, Ordering::SeqCst);
+    send_to(&app, github(failed, "id-2", "gh-secret")).await;
+    status.store(200, Ordering::SeqCst);
+    assert_eq!(calls.count(), 2);
+    // The replayer sends the captured delivery under the failed one's id...
+    send_to(&app, github(captured, "id-2", "gh-secret")).await;
+    assert_eq!(calls.count(), 2);
+    // ...and GitHub's genuine retry is still handled.
+    let retry = send_to(&app, github(failed, "id-2", "gh-secret")).await;
+    assert_eq!(retry.status(), StatusCode::OK);
+    assert!(retry.headers().get("webhook-duplicate").is_none());
+    assert_eq!(calls.count(), 3);
+}
+
+#[tokio::test]
+async fn a_flipped_hex_case_is_the_same_delivery() {
+    let calls = Calls::default();
+    let counted = calls.clone();
+    let layer = VerifyWebhookLayer::new(Scheme::hubpay(), HUBPAY_SECRET)
+        .unwrap()
+        .deduplicate(MemoryStore::new());
+    let app: Router = Router::new().route(
+        "/hook",
+        post(move || async move {
+            counted.hit();
+            "ok"
+        })
+        .layer(layer),
+    );
+    for signature in [HUBPAY_SIGNATURE.to_owned(), HUBPAY_SIGNATURE.to_uppercase()] {
+        let request = Request::post("/hook")
+            .header("x-hubpay-hmac", signature)
+            .body(Body::from(HUBPAY_BODY))
+            .unwrap();
+        assert_eq!(send_to(&app, request).await.status(), StatusCode::OK);
+    }
+    assert_eq!(calls.count(), 1);
+}
+
+#[tokio::test]
+async fn routes_sharing_a_store_never_share_deliveries() {
+    // Two routes with their own Standard Webhooks secrets, one store, the same `webhook-id`.
+    let store = Arc::new(MemoryStore::new());
+    let calls = Calls::default();
+    const OTHER: &str = "whsec_c2Vjb25kIHNlY3JldCBvZiB0aGUgb3RoZXIgcm91dGU=";
+    let route = |secret: &str, calls: Calls| {
+        post(move || async move {
+            calls.hit();
+            "ok"
+        })
+        .layer(
+            VerifyWebhookLayer::new(Scheme::standard_webhooks(), secret)
+                .unwrap()
+                .deduplicate(store.clone()),
+        )
+    };
+    let app: Router = Router::new()
+        .route("/hook", route(SECRET, calls.clone()))
+        .route("/other", route(OTHER, calls.clone()));
+    let mut headers = http::HeaderMap::new();
+    headers.insert("webhook-id", "msg_42".parse().unwrap());
+    let signed = Signer::new(Scheme::standard_webhooks(), OTHER)
+        .unwrap()
+        .sign(&headers, b"{}")
+        .unwrap();
+    let mut first = Request::post("/other").body(Body::from("{}")).unwrap();
+    first.headers_mut().extend(headers);
+    first.headers_mut().extend(signed);
+    assert_eq!(send_to(&app, first).await.status(), StatusCode::OK);
+    // The other route's genuine `msg_42` is handled too.
+    let response = send_to(&app, delivery("msg_42", "{}")).await;
+    assert!(response.headers().get("webhook-duplicate").is_none());
+    assert_eq!(calls.count(), 2);
+}
+
+#[tokio::test]
+async fn retryable_answers_release_the_claim() {
+    for status in [
+        StatusCode::REQUEST_TIMEOUT,
+        StatusCode::from_u16(425).unwrap(),
+        StatusCode::TOO_MANY_REQUESTS,
+    ] {
+        let store = Arc::new(MemoryStore::new());
+        let calls = Calls::default();
+        let busy = app(store.clone(), calls.clone(), status);
+        assert_eq!(
+            send_to(&busy, delivery("msg_1", "{}")).await.status(),
+            status
+        );
+        assert_the_retry_is_handled(store, "msg_1").await;
+    }
 }

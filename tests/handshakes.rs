@@ -14,7 +14,7 @@ use std::{
 };
 use tower::ServiceExt;
 use tower_webhook::{
-    handshake::Handshake,
+    handshake::{AsanaEnrollment, Handshake},
     tenant::{TenantKey, TenantSource, Tenants, VerifierFuture},
     Scheme, Signer, Verifier, VerifyWebhookLayer,
 };
@@ -355,12 +355,7 @@ impl TenantSource for AsanaWebhooks {
 async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
     let webhooks = AsanaWebhooks::default();
     let store = webhooks.clone();
-    let layer = VerifyWebhookLayer::for_tenants(
-        Scheme::asana(),
-        Tenants::new(webhooks.clone(), TenantKey::PathSegment(1)).cache_for(Duration::ZERO),
-    )
-    .unwrap()
-    .handshake(Handshake::asana(move |request, secret| {
+    let enrollment = AsanaEnrollment::new(move |request, secret| {
         let webhook = request
             .uri
             .path()
@@ -369,7 +364,13 @@ async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
             .unwrap_or_default()
             .to_owned();
         store.0.lock().unwrap().insert(webhook, secret.to_owned());
-    }));
+    });
+    let layer = VerifyWebhookLayer::for_tenants(
+        Scheme::asana(),
+        Tenants::new(webhooks.clone(), TenantKey::PathSegment(1)).cache_for(Duration::ZERO),
+    )
+    .unwrap()
+    .handshake(Handshake::asana(enrollment.clone()));
     let calls = Calls::default();
     let counted = calls.clone();
     let app = Router::new().route(
@@ -380,13 +381,44 @@ async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
         })
         .layer(layer),
     );
-    // Asana's handshake: an unsigned POST carrying the new webhook's secret.
+    // Asana's handshake: an unsigned POST carrying the new webhook's secret, while the app
+    // creates the webhook (and so expects it).
     let secret = "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81";
-    let handshake = Request::post("/asana/1200")
-        .header("x-hook-secret", secret)
-        .body(Body::empty())
+    let handshake = |method: http::Method, path: &str, secret: &str| {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header("x-hook-secret", secret)
+            .body(Body::empty())
+            .unwrap()
+    };
+    // Nothing expected yet: an outsider's secret is no handshake.
+    let early = app
+        .clone()
+        .oneshot(handshake(http::Method::POST, "/asana/1200", "attacker"))
+        .await
         .unwrap();
-    let response = app.clone().oneshot(handshake).await.unwrap();
+    assert_eq!(early.status(), StatusCode::UNAUTHORIZED);
+    assert!(webhooks.0.lock().unwrap().is_empty());
+    enrollment.expect("/asana/1200");
+    // Another method, or another target, is still no handshake.
+    for (method, path) in [
+        (http::Method::PUT, "/asana/1200"),
+        (http::Method::POST, "/asana/1300"),
+    ] {
+        let response = app
+            .clone()
+            .oneshot(handshake(method, path, "attacker"))
+            .await
+            .unwrap();
+        assert_ne!(response.status(), StatusCode::OK);
+    }
+    assert!(webhooks.0.lock().unwrap().is_empty());
+    let response = app
+        .clone()
+        .oneshot(handshake(http::Method::POST, "/asana/1200", secret))
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["x-hook-secret"], secret);
     assert_eq!(calls.count(), 0);
@@ -415,10 +447,26 @@ async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
     assert_eq!(calls.count(), 1);
     // Another webhook, never shaken hands with, is refused.
     assert_eq!(
-        app.oneshot(event("/asana/1300")).await.unwrap().status(),
+        app.clone()
+            .oneshot(event("/asana/1300"))
+            .await
+            .unwrap()
+            .status(),
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(calls.count(), 1);
+    // The handshake is over: a second secret for the same webhook cannot replace its key.
+    let replaced = app
+        .clone()
+        .oneshot(handshake(http::Method::POST, "/asana/1200", "attacker"))
+        .await
+        .unwrap();
+    assert_eq!(replaced.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(webhooks.0.lock().unwrap()["1200"], secret);
+    assert_eq!(
+        app.oneshot(event("/asana/1200")).await.unwrap().status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -454,4 +502,205 @@ async fn woocommerce_activation_ping_is_200_without_the_handler() {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(calls.count(), 0);
+}
+
+/// The consumer secret of the X tests.
+const X_SECRET: &str = "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu";
+
+/// X's CRC answer for `token` under `secret`, computed with the `hmac` crate.
+fn x_crc(secret: &str, token: &str) -> String {
+    use base64::Engine as _;
+    use hmac::{Hmac, KeyInit, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(token.as_bytes());
+    let tag = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    format!(r#"{{"response_token":"sha256={tag}"}}"#)
+}
+
+/// The `response_token` of a CRC answer, as an `x-twitter-webhooks-signature` value.
+fn signature_in(answer: &str) -> String {
+    let json: serde_json::Value = serde_json::from_str(answer).unwrap();
+    json["response_token"].as_str().unwrap().to_owned()
+}
+
+fn crc(token: &str) -> Request<Body> {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("crc_token", token)
+        .finish();
+    Request::get(format!("/hook?{query}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn no_crc_answer_is_ever_a_delivery_signature() {
+    let calls = Calls::default();
+    let app = app(
+        VerifyWebhookLayer::new(Scheme::twitter(), X_SECRET)
+            .unwrap()
+            .handshake(Handshake::TwitterCrc),
+        calls.clone(),
+    );
+    // The attack: the CRC answer for a JSON token, then that JSON POSTed with it.
+    let forged = r#"{"for_user_id":"2244994945","tweet_create_events":[]}"#;
+    let response = app.clone().oneshot(crc(forged)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(text(response).await.contains("invalid_challenge"));
+    // A token of X's shape is answered, with the HMAC X expects...
+    let token = "9b4507b3-9040-4669-9ca3-6b94edb50553";
+    let answer = text(app.clone().oneshot(crc(token)).await.unwrap()).await;
+    assert_eq!(answer, x_crc(X_SECRET, token));
+    // ...which never verifies as a delivery: X's scheme accepts JSON objects only.
+    let post = Request::post("/hook")
+        .header("x-twitter-webhooks-signature", signature_in(&answer))
+        .body(Body::from(token))
+        .unwrap();
+    assert_eq!(
+        app.clone().oneshot(post).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // Nor does the CRC answer anything for a scheme that would accept such a body.
+    let custom = app_with(
+        VerifyWebhookLayer::new(
+            Scheme::hmac(
+                "x-like",
+                tower_webhook::Algorithm::Sha256,
+                "x-twitter-webhooks-signature",
+            )
+            .prefix("sha256=")
+            .encoding(tower_webhook::Encoding::Base64),
+            X_SECRET,
+        )
+        .unwrap()
+        .handshake(Handshake::TwitterCrc),
+    );
+    let response = custom.clone().oneshot(crc(token)).await.unwrap();
+    assert!(!text(response).await.contains("response_token"));
+    assert_eq!(calls.count(), 0);
+}
+
+fn app_with(layer: VerifyWebhookLayer) -> Router {
+    app(layer, Calls::default())
+}
+
+/// X tenants keyed by the `account` query parameter.
+#[derive(Clone)]
+struct XAccounts;
+
+impl TenantSource for XAccounts {
+    fn verifier(&self, tenant: &str) -> VerifierFuture {
+        let verifier =
+            (tenant == "known").then(|| Verifier::new(Scheme::twitter(), X_SECRET).unwrap());
+        Box::pin(async move { Ok(verifier) })
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_tenant_never_verifies_and_tenants_answer_the_crc_with_their_own_key() {
+    let calls = Calls::default();
+    let layer = VerifyWebhookLayer::for_tenants(
+        Scheme::twitter(),
+        Tenants::new(XAccounts, TenantKey::Query("account".into())),
+    )
+    .unwrap()
+    .handshake(Handshake::TwitterCrc);
+    let app = Router::new().route("/hook", {
+        let calls = calls.clone();
+        any(move || async move {
+            calls.hit();
+            "handled"
+        })
+        .layer(layer)
+    });
+    let token = "Zm9yIHRoZSBkZWNveQ";
+    let get = |account: &str| {
+        Request::get(format!("/hook?account={account}&crc_token={token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    // A known tenant's CRC is answered under its own key, as X expects.
+    let known = text(app.clone().oneshot(get("known")).await.unwrap()).await;
+    assert_eq!(known, x_crc(X_SECRET, token));
+    // An unknown tenant's is answered under the decoy, like any other...
+    let unknown = text(app.clone().oneshot(get("nobody")).await.unwrap()).await;
+    assert!(
+        unknown.starts_with(r#"{"response_token":"sha256="#),
+        "{unknown}"
+    );
+    // ...and whatever is signed under the decoy never verifies, JSON or not.
+    for body in [token, r#"{"a":1}"#] {
+        let post = Request::post("/hook?account=nobody")
+            .header("x-twitter-webhooks-signature", signature_in(&unknown))
+            .body(Body::from(body))
+            .unwrap();
+        assert_eq!(
+            app.clone().oneshot(post).await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(calls.count(), 0);
+}
+
+#[tokio::test]
+async fn reflected_challenges_are_bounded_plain_and_never_sniffed() {
+    let graph = app_with(
+        VerifyWebhookLayer::new(Scheme::qiscus(), "token")
+            .unwrap()
+            .handshake(Handshake::MicrosoftGraphValidation)
+            .handshake(Handshake::meta_subscribe("vt"))
+            .handshake(Handshake::DropboxChallenge),
+    );
+    let post = |query: &str| {
+        Request::post(format!("/hook?{query}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let get = |query: &str| {
+        Request::get(format!("/hook?{query}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    // Genuine challenges: echoed as text/plain with nosniff.
+    for request in [
+        post("validationToken=Validation%3A%20Testing%20client%20application%20reachability"),
+        get("hub.mode=subscribe&hub.verify_token=vt&hub.challenge=1158201444"),
+        get("challenge=d2a6e1f3"),
+    ] {
+        let response = graph.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain"));
+    }
+    // Markup, quotes, control characters or an overlong challenge: not echoed.
+    let long = "a".repeat(513);
+    for request in [
+        post("validationToken=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+        post(&format!("validationToken={long}")),
+        get("hub.mode=subscribe&hub.verify_token=vt&hub.challenge=%22%3E%3Cimg%3E"),
+        get("challenge=a%0Db"),
+    ] {
+        let response = graph.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        let body = text(response).await;
+        assert!(!body.contains('<') && !body.contains("aaaa"), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn zoom_answers_only_plain_tokens_of_zooms_shape() {
+    let secret = "secretValueTest";
+    let layer = VerifyWebhookLayer::new(Scheme::zoom(), secret)
+        .unwrap()
+        .clock(clock(1_654_503_849))
+        .handshake(Handshake::ZoomUrlValidation);
+    let body = r#"{"payload":{"plainToken":"v0:1654503849:{}"},"event":"endpoint.url_validation"}"#;
+    let response = app(layer, Calls::default())
+        .oneshot(signed(Scheme::zoom(), secret, body, 1_654_503_849, &[]))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }

@@ -11,7 +11,7 @@ use http::{Request, StatusCode};
 use std::{sync::Arc, time::Duration};
 use tower::ServiceExt;
 use tower_webhook::{
-    dedup::{Claim, DedupStore, Deduplicate, RedisStore},
+    dedup::{Deduplicate, RedisStore},
     Scheme, Signer, VerifyWebhookLayer,
 };
 
@@ -129,17 +129,20 @@ async fn a_failed_delivery_is_handled_again_on_retry() {
 #[tokio::test]
 async fn a_crashed_instances_claim_expires_with_its_lease() {
     let redis = RedisServer::start();
-    // An instance claimed the delivery and died before settling it.
-    let crashed = RedisStore::connect(&redis.url()).await.unwrap();
-    let claim = crashed
-        .claim(
-            "tower-webhook:github:d-crash",
-            "dead-instance",
-            Duration::from_millis(300),
-        )
-        .await
-        .unwrap();
-    assert_eq!(claim, Claim::Claimed);
+    // An instance claimed the delivery and died while handling it: its request is never
+    // settled nor dropped (forgotten, as a killed process forgets it).
+    let crashed = instance(
+        &redis,
+        Calls::default(),
+        Duration::from_secs(3600),
+        ok(),
+        |store| Deduplicate::new(store).lease(Duration::from_millis(300)),
+    )
+    .await;
+    let mut handling = Box::pin(crashed.oneshot(delivery("d-crash")));
+    let still_handling = tokio::time::timeout(Duration::from_millis(100), &mut handling).await;
+    assert!(still_handling.is_err());
+    std::mem::forget(handling);
     let calls = Calls::default();
     let app = instance(
         &redis,

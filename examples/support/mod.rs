@@ -20,7 +20,7 @@ use std::{
 };
 use tower_webhook::{
     dedup::{Deduplicate, MemoryStore},
-    handshake::Handshake,
+    handshake::{AsanaEnrollment, Handshake},
     presets::{Parameter, Preset},
     ConfigError, Method, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
 };
@@ -278,9 +278,13 @@ fn handshakes(name: &str) -> Vec<Handshake> {
         "discord" => vec![Handshake::DiscordPing],
         "dropbox" => vec![Handshake::DropboxChallenge],
         "twitter" => vec![Handshake::TwitterCrc],
-        "asana" => vec![Handshake::asana(|_request, _secret| {
-            println!("asana: a webhook was created; keep its X-Hook-Secret as its key");
-        })],
+        // Asana sends a secret only to a target the app is enrolling (see `AsanaEnrollment`);
+        // this receiver enrolls none, so every `X-Hook-Secret` is refused.
+        "asana" => vec![Handshake::asana(AsanaEnrollment::new(
+            |_request, _secret| {
+                println!("asana: a webhook was created; keep its X-Hook-Secret as its key");
+            },
+        ))],
         "okta" => vec![Handshake::OktaVerification],
         "woocommerce" => vec![Handshake::WooCommercePing],
         "trello" => vec![Handshake::TrelloHead],

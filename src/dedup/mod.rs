@@ -1,19 +1,23 @@
 //! Deliveries handled once, across instances: [`Deduplicate`] on the layer, a [`DedupStore`]
 //! behind it ([`MemoryStore`], or `RedisStore` with the `redis` feature).
 //!
-//! After a request is verified, and only then, the layer claims its delivery id (scheme + id,
-//! see [`Delivery`](crate::Delivery)) in the store:
+//! After a request is verified, and only then, the layer claims the delivery in the store. Its
+//! key rests only on what the signature covers: the provider's id when the signature covers it,
+//! else a digest of the signed content (see [`Delivery::id_is_signed`](crate::Delivery::id_is_signed)),
+//! scoped by the scheme, the key that verified it (so no tenant or route with its own secret
+//! can touch another's deliveries) and the [namespace](Deduplicate::namespace), all hashed to
+//! a key of fixed size:
 //!
 //! | the store says | the layer answers |
 //! | --- | --- |
-//! | claimed by this request | calls the handler; a response under 500 marks the delivery done (kept [`Deduplicate::keep`], 72 h by default), a 5xx, an error, a panic or a dropped future releases it so the provider's retry is handled |
+//! | claimed by this request | calls the handler; its answer marks the delivery done (kept [`Deduplicate::keep`], 72 h by default), except a 5xx, 408, 425 or 429, which release it, as do an error, a panic or a dropped future, so the provider's retry is handled |
 //! | done already | 200 with `webhook-duplicate: true`, without calling the handler, so the provider stops retrying |
 //! | held by another request | 409 with `Retry-After`, so the provider retries later |
 //! | unreachable | 503 with `Retry-After` (or, with [`Deduplicate::let_through_when_unavailable`], the handler, with a warning) |
 //!
 //! A claim is a lease ([`Deduplicate::lease`], 120 s by default): an instance that crashes while
-//! handling loses it when it expires. Deliveries without an id (token schemes without an id
-//! header) are not deduplicated.
+//! handling loses it when it expires. Token schemes sign nothing, so nothing identifies their
+//! deliveries: they are not deduplicated.
 //!
 //! ```
 //! use tower_webhook::{dedup::MemoryStore, Scheme, VerifyWebhookLayer};
@@ -121,6 +125,7 @@ pub struct Deduplicate {
     pub(crate) lease: Duration,
     pub(crate) keep: Duration,
     pub(crate) let_through: bool,
+    pub(crate) namespace: Arc<str>,
 }
 
 impl Deduplicate {
@@ -131,7 +136,17 @@ impl Deduplicate {
             lease: Duration::from_secs(120),
             keep: Duration::from_secs(72 * 3600),
             let_through: false,
+            namespace: Arc::from(""),
         }
+    }
+
+    /// Separates this layer's deliveries from those of other layers or apps sharing the store.
+    /// Keys are already apart by scheme and by the key that verified each delivery (so
+    /// tenants, and routes with their own secrets, never meet); name a namespace when two
+    /// layers share a secret but must not share deliveries. The default is none.
+    pub fn namespace(mut self, namespace: impl Into<Arc<str>>) -> Self {
+        self.namespace = namespace.into();
+        self
     }
 
     /// How long a claim holds while its handler runs; a crashed instance's claim expires after
@@ -168,13 +183,34 @@ impl fmt::Debug for Deduplicate {
             .field("lease", &self.lease)
             .field("keep", &self.keep)
             .field("let_through", &self.let_through)
+            .field("namespace", &self.namespace)
             .finish_non_exhaustive()
     }
 }
 
-/// The store key of a delivery.
-pub(crate) fn key(scheme: &str, id: &str) -> String {
-    format!("tower-webhook:{scheme}:{id}")
+/// The store key of a delivery: its scheme, and a digest of the layer's namespace, the scope
+/// of the key that verified it and what identifies it. So a delivery is never confused with one
+/// verified under another key (another tenant, another route's secret) or another namespace,
+/// and every key has the same small size, whatever the id.
+pub(crate) fn key(namespace: &str, delivery: &crate::Delivery, id: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::new()
+        .chain_update((namespace.len() as u64).to_be_bytes())
+        .chain_update(namespace.as_bytes())
+        .chain_update(delivery.scope())
+        .chain_update(id.as_bytes())
+        .finalize();
+    format!(
+        "tower-webhook:{}:{}",
+        delivery.scheme(),
+        const_hex::encode(&digest[..20])
+    )
+}
+
+/// Whether the handler's answer `status` completes the delivery's claim: any status but 5xx
+/// and the retryable 408, 425 and 429, which release it so the provider's retry is handled.
+pub(crate) fn completes(status: http::StatusCode) -> bool {
+    !(status.is_server_error() || matches!(status.as_u16(), 408 | 425 | 429))
 }
 
 /// A token unique to this claim: a random per-process prefix and a counter.

@@ -4,9 +4,11 @@ impl Scheme {
     /// [X (Twitter)](https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks)
     /// Account Activity webhooks: `x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256 of the
     /// raw body>`, keyed with the app's consumer secret (API key secret). There is no timestamp,
-    /// so nothing limits replays; there is no delivery id either. The CRC challenge
-    /// (`GET ?crc_token=…`, answered with `{"response_token":"sha256=<base64 HMAC of the
-    /// token>"}`) is unsigned and not handled here: answer it in your router.
+    /// so nothing limits replays; there is no delivery id either. X signs the CRC answer
+    /// (`GET ?crc_token=…`, see [`Handshake::TwitterCrc`](crate::handshake::Handshake::TwitterCrc))
+    /// with the same key and the same HMAC, so this scheme accepts only JSON object bodies
+    /// ([`Scheme::json_object_body`]), which no CRC token the layer answers can be: no CRC
+    /// answer is ever a delivery signature.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
@@ -23,5 +25,6 @@ impl Scheme {
         Scheme::hmac("twitter", Algorithm::Sha256, "x-twitter-webhooks-signature")
             .prefix("sha256=")
             .encoding(Encoding::Base64)
+            .json_object_body()
     }
 }

@@ -19,7 +19,7 @@ use algorithm::KeyedMac;
 use http::{HeaderMap, HeaderValue};
 use method::{Key, Running};
 use signature_header::Candidates;
-use signed_content::{feed, signed_header, toggled_port, Headers, Part, Sources};
+use signed_content::{feed, feed_digesting, signed_header, toggled_port, Headers, Part, Sources};
 use std::{fmt, sync::Arc, time::Duration, time::SystemTime};
 use timestamp::{Clock, Timestamp};
 
@@ -69,12 +69,33 @@ struct Inner {
     clock: Clock,
     /// Whether the raw body is fed to the MAC as it arrives (`SignedContent::streams_body`).
     streams_body: bool,
+    /// The decoy that unknown tenants meet: it does all the work of a verification and then
+    /// refuses, whatever the signature (see [`Verifier::decoy`]).
+    decoy: bool,
 }
 
 #[derive(Clone)]
 struct NamedKey {
     id: Arc<str>,
     key: Key,
+    /// What scopes deliveries verified with this key (see [`key_scope`]).
+    scope: [u8; 16],
+}
+
+/// The scope of deliveries verified under `material` in `scheme`: a digest of the two (never
+/// a MAC under the key), so that deliveries verified under different keys (two tenants, two
+/// routes with their own secrets) never share a deduplication key.
+fn key_scope(scheme: &Scheme, material: &[u8]) -> [u8; 16] {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::new()
+        .chain_update(b"tower-webhook key scope\0")
+        .chain_update(scheme.name.as_bytes())
+        .chain_update(b"\0")
+        .chain_update(material)
+        .finalize();
+    let mut scope = [0; 16];
+    scope.copy_from_slice(&digest[..16]);
+    scope
 }
 
 impl Verifier {
@@ -120,6 +141,7 @@ impl Verifier {
             keys.push(NamedKey {
                 id: id.into(),
                 key: Key::new(scheme.method, &material)?,
+                scope: key_scope(&scheme, &material),
             });
         }
         if keys.is_empty() {
@@ -128,11 +150,24 @@ impl Verifier {
         Ok(Verifier::from_keys(scheme, keys))
     }
 
-    /// A verifier with no key at all, which matches no signature: the decoy that unknown
-    /// tenants of a public-key scheme meet (their keys are public; nothing to hide by timing).
-    pub(crate) fn keyless(scheme: Scheme) -> Result<Self, ConfigError> {
+    /// The verifier unknown tenants meet: `scheme` under `key` (a random key for shared-secret
+    /// schemes, none for public-key schemes, whose keys are public anyway). It does the work of
+    /// a verification and then refuses every request, whatever its signature: a signature made
+    /// under the decoy key (through a handshake answer, say) never verifies.
+    pub(crate) fn decoy(scheme: Scheme, key: Option<&[u8]>) -> Result<Self, ConfigError> {
         scheme.validate()?;
-        Ok(Verifier::from_keys(scheme, Vec::new()))
+        let keys = match key {
+            // The key material itself, whatever the scheme's secret format.
+            Some(key) => vec![NamedKey {
+                id: "unknown tenant".into(),
+                key: Key::new(scheme.method, key)?,
+                scope: key_scope(&scheme, key),
+            }],
+            None => Vec::new(),
+        };
+        let mut verifier = Verifier::from_keys(scheme, keys);
+        Arc::make_mut(&mut verifier.inner).decoy = true;
+        Ok(verifier)
     }
 
     /// A verifier for a validated `scheme` with these keys.
@@ -146,6 +181,7 @@ impl Verifier {
                 scheme,
                 keys,
                 clock: Clock::system(),
+                decoy: false,
             }),
         }
     }
@@ -192,7 +228,7 @@ impl Verifier {
     }
 
     fn verify_head(&self, head: &Head<'_>, body: &[u8]) -> Result<Verified, WebhookError> {
-        let mut pending = Pending::new(&self.inner);
+        let mut pending = self.pending(self.inner.scheme.identified_by_content());
         self.begin(head, &mut pending)?;
         pending.update(body);
         let verdict = pending.finish(self, head, body)?;
@@ -202,9 +238,10 @@ impl Verifier {
     /// Every check that needs only the request head (signature headers present at most once
     /// and well formed, timestamp within the window, signed headers present once); feeds the
     /// signed content that comes before the body.
+    /// With `digest`, it also digests the signed content (see [`pending`](Self::pending)).
     #[inline]
-    pub(crate) fn start(&self, head: &Head<'_>) -> Result<Pending, WebhookError> {
-        let mut pending = Pending::new(&self.inner);
+    pub(crate) fn start(&self, head: &Head<'_>, digest: bool) -> Result<Pending, WebhookError> {
+        let mut pending = self.pending(digest);
         self.begin(head, &mut pending)?;
         Ok(pending)
     }
@@ -241,20 +278,37 @@ impl Verifier {
         if !before_body.is_empty() {
             let sources = head.sources(scheme, pending.timestamp.as_ref(), None, &[]);
             let running = &mut pending.running;
-            feed(before_body, &sources, &mut |bytes| running.update(bytes))?;
+            feed_digesting(
+                before_body,
+                &sources,
+                &mut |bytes| running.update(bytes),
+                &mut pending.digest,
+            )?;
         }
         Ok(())
     }
 
-    /// A verification state with nothing read yet, for [`begin`](Self::begin).
-    pub(crate) fn pending(&self) -> Pending {
-        Pending::new(&self.inner)
+    /// A verification state with nothing read yet, for [`begin`](Self::begin). With `digest`,
+    /// it also takes a SHA-256 of the signed content without its timestamp, which identifies
+    /// a delivery across the provider's retries (see [`Field::ContentDigest`](crate::Field)):
+    /// asked for only when deduplication needs it.
+    pub(crate) fn pending(&self, digest: bool) -> Pending {
+        let mut pending = Pending::new(&self.inner);
+        if digest {
+            pending.digest = Some(sha2::Digest::new());
+        }
+        pending
     }
 
-    /// The HMAC of `message` under the first secret, for answering handshakes that prove the
-    /// receiver holds it (Zoom's `encryptedToken`, X's CRC `response_token`); `None` for
-    /// schemes without a shared secret.
-    pub fn hmac(&self, message: &[u8]) -> Option<Vec<u8>> {
+    /// The HMAC of `message` under the first secret, for the handshakes that prove the receiver
+    /// holds it; `None` for schemes without a shared secret.
+    ///
+    /// Private on purpose: an HMAC under the delivery key is a delivery signature for any
+    /// scheme that signs `message` alone. Its only callers sign messages that no delivery of
+    /// their scheme can be, by construction ([`handshake`](crate::handshake)'s
+    /// `HandshakeMessage`): X's CRC tokens (no JSON object, and X's scheme accepts only JSON
+    /// object bodies) and Zoom's plain tokens (no `:`, while Zoom signs `v0:{timestamp}:{body}`).
+    pub(crate) fn handshake_mac(&self, message: &[u8]) -> Option<Vec<u8>> {
         let mut mac = self.first_mac()?;
         mac.update(message);
         Some(mac.finalize().as_slice().to_vec())
@@ -266,6 +320,11 @@ impl Verifier {
 
     pub(crate) fn secret_id(&self, index: usize) -> &str {
         &self.inner.keys[index].id
+    }
+
+    /// The scope of deliveries verified with key `index` (see [`key_scope`]).
+    pub(crate) fn key_scope(&self, index: usize) -> &[u8; 16] {
+        &self.inner.keys[index].scope
     }
 
     /// The first secret's keyed MAC, for the signer (HMAC schemes only).
@@ -403,6 +462,8 @@ pub(crate) struct Pending {
     /// The received token, for token schemes: a copy, since the headers are not kept.
     token: Option<Box<[u8]>>,
     timestamp: Option<Timestamp>,
+    /// The signed content without its timestamp, digested when asked for.
+    digest: Option<sha2::Sha256>,
 }
 
 impl Pending {
@@ -415,6 +476,7 @@ impl Pending {
             candidates: Candidates::new(),
             token: None,
             timestamp: None,
+            digest: None,
         }
     }
 
@@ -423,6 +485,9 @@ impl Pending {
     pub(crate) fn update(&mut self, chunk: &[u8]) {
         if self.streams_body {
             self.running.update(chunk);
+            if let Some(digest) = &mut self.digest {
+                sha2::Digest::update(digest, chunk);
+            }
         }
     }
 
@@ -447,9 +512,9 @@ impl Pending {
         let running = &mut self.running;
         let mut sink = |bytes: &[u8]| running.update(bytes);
         if !self.streams_body {
-            feed(body_part, &sources, &mut sink)?;
+            feed_digesting(body_part, &sources, &mut sink, &mut self.digest)?;
         }
-        feed(after_body, &sources, &mut sink)?;
+        feed_digesting(after_body, &sources, &mut sink, &mut self.digest)?;
         let body_token = match &inner.scheme.signature_in_body {
             Some(field) => body_signature(&sources, field),
             None => None,
@@ -462,21 +527,38 @@ impl Pending {
         if matched.is_none() {
             matched = verifier.other_port(head, self.timestamp.as_ref(), candidates, body);
         }
-        let key = matched.ok_or(WebhookError::SignatureMismatch)?;
+        // The decoy, and a body of the wrong shape, are refused after the same work.
+        let shaped = !inner.scheme.json_object_body || is_json_object(body);
+        let key = matched
+            .filter(|_| shaped && !inner.decoy)
+            .ok_or(WebhookError::SignatureMismatch)?;
         let seconds = verifier
             .body_timestamp(&sources)?
             .or(self.timestamp.as_ref().map(Timestamp::seconds));
         Ok(Verdict {
             key,
             timestamp: seconds,
+            content_digest: self
+                .digest
+                .take()
+                .map(|digest| sha2::Digest::finalize(digest).into()),
         })
     }
+}
+
+/// Whether `body`'s first byte after JSON whitespace is `{`.
+fn is_json_object(body: &[u8]) -> bool {
+    body.iter()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+        .is_some_and(|byte| *byte == b'{')
 }
 
 /// What a verification that passed found: which key matched, and the verified timestamp.
 pub(crate) struct Verdict {
     pub(crate) key: usize,
     pub(crate) timestamp: Option<u64>,
+    /// The SHA-256 of the signed content without its timestamp, when it was asked for.
+    pub(crate) content_digest: Option<[u8; 32]>,
 }
 
 impl Verifier {
@@ -516,14 +598,15 @@ impl Verifier {
         };
         let malformed = |reason| WebhookError::MalformedTimestamp { reason };
         let Some(json) = sources.body_json() else {
-            return Ok(None);
+            return Err(malformed("the body is not JSON"));
         };
-        // As in Linear's SDK, a body without the field has no freshness to check: the field,
-        // when present, is signed with the body, so it cannot be stripped from one that has it.
+        // As in Linear's current SDK, the field must be there and be a number: a body without
+        // it has no freshness, and is refused rather than accepted for ever.
         let raw = match json.get(field.as_ref()) {
-            None | Some(serde_json::Value::Null) => return Ok(None),
             Some(serde_json::Value::Number(number)) => number.to_string(),
-            Some(serde_json::Value::String(text)) => text.clone(),
+            None | Some(serde_json::Value::Null) => {
+                return Err(malformed("the body has no timestamp field"))
+            }
             Some(_) => return Err(malformed("the body's timestamp field is not a number")),
         };
         let timestamp = Timestamp::parse(raw.as_bytes(), inner.scheme.timestamp_format)?;
@@ -534,5 +617,30 @@ impl Verifier {
     #[cfg(not(feature = "json"))]
     fn body_timestamp(&self, _: &Sources<'_>) -> Result<Option<u64>, WebhookError> {
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod decoy_tests {
+    use super::*;
+
+    /// A signature made under the decoy's own key (as a handshake answer could give one) is
+    /// still refused, while the same signature under an ordinary verifier with that key passes.
+    #[test]
+    fn the_decoy_refuses_even_its_own_signatures() {
+        let decoy = crate::tenant::decoy(Scheme::hubpay()).unwrap();
+        let body = br#"{"id":"forged"}"#;
+        let tag = decoy.handshake_mac(body).unwrap();
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-hubpay-hmac", const_hex::encode(&tag).parse().unwrap());
+        assert!(matches!(
+            decoy.verify(&headers, body),
+            Err(crate::WebhookError::SignatureMismatch)
+        ));
+        // The same tag verifies under an ordinary verifier holding the same key: the refusal
+        // above is the decoy's, not a wrong signature.
+        let mut ordinary = decoy.clone();
+        Arc::make_mut(&mut ordinary.inner).decoy = false;
+        assert!(ordinary.verify(&headers, body).is_ok());
     }
 }

@@ -225,6 +225,17 @@ impl SignedContent {
         self.body_part().is_some()
     }
 
+    /// Whether the top-level (or dotted) JSON body field `path` is covered: the raw body is
+    /// signed, or AWS SNS's string to sign includes that field. A body signed only through its
+    /// CRC-32 (PayPal) does not count: CRC-32 collisions are easy to make.
+    pub(crate) fn signs_json_field(&self, path: &str) -> bool {
+        self.parts.iter().any(|part| match part {
+            Part::Body => true,
+            Part::SnsStringToSign { .. } => SNS_SIGNED_FIELDS.contains(&path),
+            _ => false,
+        })
+    }
+
     /// Whether the MAC can be fed the body frame by frame, as it arrives.
     #[inline]
     pub(crate) fn streams_body(&self) -> bool {
@@ -442,6 +453,30 @@ pub(crate) fn feed(
     Ok(())
 }
 
+/// [`feed`], and every part but the timestamp into `digest` too, when there is one: what the
+/// signature covers, less what changes from one attempt of a delivery to the next.
+#[inline]
+pub(crate) fn feed_digesting(
+    parts: &[Part],
+    sources: &Sources<'_>,
+    sink: &mut impl FnMut(&[u8]),
+    digest: &mut Option<sha2::Sha256>,
+) -> Result<(), HeaderProblem> {
+    let Some(digest) = digest else {
+        return feed(parts, sources, sink);
+    };
+    for part in parts {
+        let digested = *part != Part::Timestamp;
+        feed(std::slice::from_ref(part), sources, &mut |bytes| {
+            sink(bytes);
+            if digested {
+                sha2::Digest::update(digest, bytes);
+            }
+        })?;
+    }
+    Ok(())
+}
+
 /// Feeds `text` with the percent-escapes of the bytes in `unescape` decoded, in runs.
 fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
     let mut start = 0;
@@ -464,6 +499,18 @@ fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
     }
     sink(&text[start..]);
 }
+
+/// Every field AWS SNS signs, in one message type or another.
+const SNS_SIGNED_FIELDS: &[&str] = &[
+    "Message",
+    "MessageId",
+    "Subject",
+    "SubscribeURL",
+    "Timestamp",
+    "Token",
+    "TopicArn",
+    "Type",
+];
 
 /// Feeds AWS SNS's string to sign for the JSON message `body`.
 #[cfg(feature = "json")]

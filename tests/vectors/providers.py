@@ -40,6 +40,7 @@ SHA1, SHA256 = hashlib.sha1, hashlib.sha256
 VALID = "valid"
 MISMATCH = "signature_mismatch"
 TOO_OLD = "timestamp_out_of_tolerance"
+MALFORMED_TS = "malformed_timestamp"
 MISSING = "missing_signature"
 JSON_CT = ("Content-Type", "application/json")
 FORM_CT = ("Content-Type", "application/x-www-form-urlencoded")
@@ -247,6 +248,8 @@ def verify(c):
         return MISMATCH
     if p.ts is not None:
         t = p.ts(c)
+        if t == MALFORMED_TS:
+            return MALFORMED_TS
         if t is not None:
             age = c["now"] - t
             past, future = p.window
@@ -451,11 +454,14 @@ preset("message_signature", message_signature_check)
 
 
 def linear_ts(c):
+    """As Linear's current SDK: the body's webhookTimestamp must be there and be a number."""
     try:
         ts = json.loads(body_of(c)).get("webhookTimestamp")
     except ValueError:
-        return None
-    return None if ts is None else int(ts) / 1000
+        return MALFORMED_TS
+    if isinstance(ts, bool) or not isinstance(ts, (int, float)):
+        return MALFORMED_TS
+    return ts / 1000
 
 
 simple("linear", "Linear-Signature", SHA256)
@@ -923,10 +929,13 @@ for name, header, secret, sig, algo, enc, prefix in [
 ]:
     assert prefix + ENCODERS[enc](mac(algo, utf8(secret), EVENT)) == sig, name
     note = PV_NOTE
+    expect = VALID
     if name == "linear":
-        note += "; the body has no webhookTimestamp, so no freshness check applies"
+        note += ("; the body has no webhookTimestamp, which Linear's current SDK refuses (no freshness), "
+                 "and so does the preset")
+        expect = MALFORMED_TS
     c = mk(name, "%s signature over the shared test event" % name, secret, [JSON_CT, (header, sig)], EVENT,
-           source=computed(name), note=note)
+           source=computed(name), note=note, expect=expect)
     mismatch_body(c)
 
 # Linear audit: webhookTimestamp (ms) inside the signed body, 60 s window (linear/linear packages/sdk
@@ -936,12 +945,17 @@ lin_sig = hexmac(SHA256, b"SECRET", LIN_BODY)
 LIN_SRC = ("computed: python hmac following linear/linear packages/sdk/src/webhooks/client.ts "
            "(LinearWebhookClient) with the body of packages/sdk/src/_tests/LinearWebhooks.test.ts")
 LIN_NOTE = ("freshness comes from the signed body field webhookTimestamp (ms), which wins over the Linear-Timestamp header; "
-            "window 60 s in both directions (Linear SDK). tower-webhook's linear preset currently documents no body timestamp check")
+            "window 60 s in both directions (Linear SDK); a body without it, or with it as a string, is refused")
 c = mk("linear", "Body webhookTimestamp (ms) 10 s old: fresh", "SECRET",
        [JSON_CT, ("Linear-Delivery", "234d1a4e-b617-4388-90fe-adc3633d6b72"), ("Linear-Event", "Comment"),
         ("Linear-Signature", lin_sig)], LIN_BODY, now=1_700_000_010, source=LIN_SRC, note=LIN_NOTE)
 variant(c, case="Body webhookTimestamp (ms) 61 s old: outside Linear's 60 s window", expect=TOO_OLD,
         now=1_700_000_061, source=LIN_SRC, note=LIN_NOTE)
+lin_string_obj = dict(lin_body_obj, webhookTimestamp=str(lin_body_obj["webhookTimestamp"]))
+LIN_STRING_BODY = json.dumps(lin_string_obj, separators=(",", ":")).encode()
+mk("linear", "Body webhookTimestamp as a string: refused, as Linear's current SDK does", "SECRET",
+   [JSON_CT, ("Linear-Signature", hexmac(SHA256, b"SECRET", LIN_STRING_BODY))], LIN_STRING_BODY,
+   now=1_700_000_010, expect=MALFORMED_TS, source=LIN_SRC, note=LIN_NOTE)
 
 # ---- standard_webhooks / svix --------------------------------------------------------------
 SW_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
@@ -1760,7 +1774,7 @@ dropbox trello vercel asana notion airtable webflow docusign segment box jira pa
 cal_com heroku mandrill circleci customerio zendesk recurly persona lob helpscout gogs squarespace launchdarkly
 paypal aws_sns aws_sns_v2""".split()
 URL_PARAM = {"twilio", "square", "trello", "hubspot_v3", "mandrill", "message_signature", "paypal"}
-ALLOWED = {VALID, MISMATCH, TOO_OLD, "malformed_signature", MISSING}
+ALLOWED = {VALID, MISMATCH, TOO_OLD, MALFORMED_TS, "malformed_signature", MISSING}
 
 
 def main():
