@@ -297,4 +297,3 @@ pub(crate) fn decoy(scheme: Scheme) -> Result<Verifier, ConfigError> {
     }
     Verifier::decoy(scheme, Some(key.as_bytes()))
 }
-

@@ -671,3 +671,40 @@ async fn retryable_answers_release_the_claim() {
         assert_the_retry_is_handled(store, "msg_1").await;
     }
 }
+
+#[tokio::test]
+async fn shopify_keeps_one_body_sent_to_two_topics_apart() {
+    use base64::Engine as _;
+    use hmac::{Hmac, KeyInit, Mac};
+    let calls = Calls::default();
+    let counted = calls.clone();
+    let layer = VerifyWebhookLayer::new(Scheme::shopify(), "shpss_secret")
+        .unwrap()
+        .deduplicate(MemoryStore::new());
+    let app: Router = Router::new().route(
+        "/hook",
+        post(move || async move {
+            counted.hit();
+            "ok"
+        })
+        .layer(layer),
+    );
+    let body = r#"{"id":788032119674292922,"title":"Example T-Shirt"}"#;
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(b"shpss_secret").unwrap();
+    mac.update(body.as_bytes());
+    let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    let request = |topic: &str, event: &str| {
+        Request::post("/hook")
+            .header("x-shopify-hmac-sha256", signature.as_str())
+            .header("x-shopify-topic", topic)
+            .header("x-shopify-event-id", event)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    send_to(&app, request("products/create", "evt-create")).await;
+    send_to(&app, request("products/update", "evt-update")).await;
+    assert_eq!(calls.count(), 2, "two topics, one body: two deliveries");
+    let retry = send_to(&app, request("products/update", "evt-update")).await;
+    assert_eq!(retry.headers()["webhook-duplicate"], "true");
+    assert_eq!(calls.count(), 2);
+}

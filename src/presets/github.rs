@@ -2,8 +2,10 @@ use crate::{Algorithm, Field, Scheme};
 
 impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries):
-    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. Deliveries are identified
-    /// by `X-GitHub-Delivery`.
+    /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. `X-GitHub-Delivery` is
+    /// outside what GitHub signs: [`Delivery`](crate::Delivery) reports it, but deduplication
+    /// keys on the digest of the signed body (each GitHub event has a body of its own, and a
+    /// redelivery the same one), so a replayer who changes the id gets nothing handled again.
     ///
     /// The legacy SHA-1 header is never used as a fallback; choose
     /// [`Scheme::github_sha1`] explicitly if you must.
@@ -35,7 +37,8 @@ impl Scheme {
 
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries)'s
     /// legacy `X-Hub-Signature: sha1=<hex HMAC-SHA1>`, only for receivers that cannot read the
-    /// SHA-256 header. Prefer [`Scheme::github`]. Deliveries are identified by `X-GitHub-Delivery`.
+    /// SHA-256 header. Prefer [`Scheme::github`]. Deliveries are deduplicated as there, on the
+    /// digest of the signed body (`X-GitHub-Delivery` is not signed).
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     /// **Not covered:** headers outside the signed content (such as the event type header) are

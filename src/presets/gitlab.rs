@@ -5,7 +5,8 @@ impl Scheme {
     /// `X-Gitlab-Token: <the webhook's secret token>`, compared in constant time. Nothing is
     /// signed: the token proves the sender, not the body, and a captured request replays as is.
     /// Deliveries are identified by `Idempotency-Key` (GitLab 17.4+, stable across retries; older
-    /// GitLab sends none, so its deliveries are not deduplicated). GitLab disables a
+    /// GitLab sends none, so its deliveries are not deduplicated): as trustworthy as the rest of
+    /// a token-authenticated request, no more. GitLab disables a
     /// hook that keeps getting 4xx answers. For GitLab's newer HMAC signing token, use
     /// [`Scheme::standard_webhooks`].
     ///

@@ -5,8 +5,9 @@ impl Scheme {
     /// `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the secret set on
     /// the admin webhook. Only admin webhooks registered with a secret are signed; the JWTs that
     /// Connect and OAuth 2.0 apps receive are not covered. No timestamp is signed, so there is no
-    /// replay window. Deliveries are identified by `X-Atlassian-Webhook-Identifier`, unchanged
-    /// across retries; `X-Atlassian-Webhook-Retry` counts them.
+    /// replay window. `X-Atlassian-Webhook-Identifier` (unchanged across retries) is reported by
+    /// [`Delivery`](crate::Delivery), but Jira does not sign it: deduplication keys on the digest
+    /// of the signed body, which a retry repeats. `X-Atlassian-Webhook-Retry` counts attempts.
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

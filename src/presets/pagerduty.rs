@@ -5,8 +5,8 @@ impl Scheme {
     /// `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]`, hex HMAC-SHA256 of the raw body, keyed
     /// with the webhook subscription's secret used as text (not base64-decoded). Any `v1` may
     /// match (PagerDuty sends several while a secret rotates); other versions are ignored. No
-    /// timestamp is signed, so there is no replay window. Deliveries are identified by
-    /// `X-Webhook-Id`, repeated on every attempt.
+    /// timestamp is signed, so there is no replay window. Deliveries are identified by the
+    /// event's `event.id` in the signed body (the unsigned `X-Webhook-Id` header is not used).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};
@@ -20,7 +20,7 @@ impl Scheme {
     pub fn pagerduty() -> Scheme {
         Scheme::hmac("pagerduty", Algorithm::Sha256, "X-PagerDuty-Signature")
             .format(SignatureFormat::list(',', "v1="))
-            .delivery_id(Field::header("X-Webhook-Id"))
+            .delivery_id(Field::json("event.id"))
             .event_type(Field::json("event.event_type"))
     }
 }

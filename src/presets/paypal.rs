@@ -10,8 +10,11 @@ impl Scheme {
     /// the webhook in PayPal's dashboard. `PAYPAL-TRANSMISSION-TIME` (RFC 3339) must be within
     /// 300 s: PayPal documents no window. **Not covered:** the certificate is trusted as
     /// configured (its URL, chain and expiry are not checked; fetch it from PayPal's own
-    /// hosts), and `PAYPAL-AUTH-ALGO` is not read (only SHA256withRSA verifies). Deliveries
-    /// are identified by the event's `id` in the body.
+    /// hosts), and `PAYPAL-AUTH-ALGO` is not read (only SHA256withRSA verifies). The body is
+    /// signed only through its CRC-32, which anyone can match, so the event's `id` in the body
+    /// is reported by [`Delivery`](crate::Delivery) but deduplication keys on the digest of what
+    /// is signed (transmission id, webhook id, CRC-32): a retry that PayPal sends with a new
+    /// transmission id is handled again, so make PayPal handlers idempotent on the event's `id`.
     ///
     /// ```no_run
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -4,7 +4,8 @@ impl Scheme {
     /// [Razorpay](https://razorpay.com/docs/webhooks/integrations/):
     /// `X-Razorpay-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the webhook secret
     /// set in the dashboard (not the API key secret). There is no timestamp, so nothing limits
-    /// replays. Deliveries are identified by `X-Razorpay-Event-Id`.
+    /// replays. `X-Razorpay-Event-Id` is reported by [`Delivery`](crate::Delivery), but Razorpay does
+    /// not sign it: deduplication keys on the digest of the signed body, which a retry repeats.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///

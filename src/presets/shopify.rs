@@ -4,7 +4,11 @@ impl Scheme {
     /// [Shopify](https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook):
     /// `X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>`, keyed with the app's client
     /// secret. Deliveries are identified by `X-Shopify-Event-Id`, the key Shopify names for
-    /// ignoring duplicates.
+    /// ignoring duplicates, which Shopify does not sign. Shopify sends one change to several
+    /// topics with the same body (`products/create` and `products/update`), so deduplication
+    /// keys on the digest of the signed body *and* that id
+    /// ([`Scheme::distinct_deliveries_by_unsigned_id`]): a replayer who changes the id within
+    /// the dedup window gets a captured delivery handled again; make Shopify handlers idempotent.
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
@@ -20,6 +24,7 @@ impl Scheme {
         Scheme::hmac("shopify", Algorithm::Sha256, "X-Shopify-Hmac-Sha256")
             .encoding(Encoding::Base64)
             .delivery_id(Field::header("X-Shopify-Event-Id"))
+            .distinct_deliveries_by_unsigned_id()
             .event_type(Field::header("X-Shopify-Topic"))
     }
 }
