@@ -149,6 +149,18 @@ async fn a_url_outside_the_allow_list_is_never_fetched() {
         format!("http://{server}/v1/notifications/certs/CERT-1"),
         "https://api.paypal.com.evil.example/v1/notifications/certs/CERT-1".to_owned(),
         "https://api.paypal.com/v1/notifications/certs/../../evil".to_owned(),
+        // Dot segments in every encoding: a WHATWG URL client resolves these outside the prefix.
+        "https://api.paypal.com/v1/notifications/certs/%2e%2e/%2e%2e/v1/oauth2/token".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/%2E%2E/%2E%2E/v1/oauth2/token".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/.%2e/.%2e/v1/oauth2/token".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/..".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/CERT-1/../../x".to_owned(),
+        // No query, fragment, escape, credentials or second segment.
+        "https://api.paypal.com/v1/notifications/certs/CERT-1?n=1".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/CERT-1#x".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/CERT%2D1".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/a/CERT-1".to_owned(),
+        "https://api.paypal.com/v1/notifications/certs/".to_owned(),
     ] {
         let response = app.clone().oneshot(request(&case, &url)).await.unwrap();
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{url}");
@@ -171,4 +183,82 @@ async fn a_failed_fetch_is_503_so_paypal_retries() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn a_prefix_without_a_trailing_slash_covers_its_directory_only() {
+    let case = paypal_case();
+    let fetches = Arc::new(AtomicUsize::new(0));
+    let app = app(
+        "https://api.paypal.com".to_owned(),
+        fetches.clone(),
+        case["now"].as_u64().unwrap(),
+    );
+    for url in [
+        "https://api.paypal.com.evil.example/CERT-1",
+        "https://api.paypal.com@evil.example/CERT-1",
+    ] {
+        let response = app.clone().oneshot(request(&case, url)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{url}");
+    }
+    assert_eq!(fetches.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn unauthenticated_requests_cannot_make_unbounded_fetches() {
+    let case = paypal_case();
+    let server = certificate_server(case["secret"].as_str().unwrap().to_owned()).await;
+    let prefix = format!("http://{server}/v1/notifications/certs/");
+    let fetches = Arc::new(AtomicUsize::new(0));
+    let counted = fetches.clone();
+    let now = case["now"].as_u64().unwrap();
+    let source = CertificateSource::new(
+        move |certificate| {
+            Ok(
+                Verifier::new(Scheme::paypal("4JH86294D6297924G"), certificate)?
+                    .clock(move || UNIX_EPOCH + Duration::from_secs(now)),
+            )
+        },
+        [prefix.clone()],
+        move |url: String| {
+            counted.fetch_add(1, Ordering::SeqCst);
+            fetch(url)
+        },
+    )
+    .max_fetches(2, 10);
+    let layer = VerifyWebhookLayer::for_tenants(
+        Scheme::paypal("4JH86294D6297924G"),
+        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL")),
+    )
+    .unwrap()
+    .clock(move || UNIX_EPOCH + Duration::from_secs(now));
+    let app = Router::new().route(
+        "/hook",
+        axum::routing::post(|| async { "handled" }).layer(layer),
+    );
+    // 200 unsigned requests, each naming another certificate (all 404 at the server), then
+    // the same failing one 50 times.
+    let mut unavailable = 0;
+    for i in 0..200 {
+        let url = format!("{prefix}CERT-X{i}");
+        let response = app.clone().oneshot(request(&case, &url)).await.unwrap();
+        assert_ne!(response.status(), StatusCode::OK);
+        unavailable += usize::from(response.status() == StatusCode::SERVICE_UNAVAILABLE);
+    }
+    assert_eq!(
+        unavailable, 200,
+        "each is answered 503 so a genuine one is retried"
+    );
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        10,
+        "at most 10 fetches a minute"
+    );
+    // A URL whose fetch failed is not fetched again within its wait (60 s).
+    let before = fetches.load(Ordering::SeqCst);
+    for _ in 0..50 {
+        let url = format!("{prefix}CERT-X0");
+        app.clone().oneshot(request(&case, &url)).await.unwrap();
+    }
+    assert_eq!(fetches.load(Ordering::SeqCst), before);
 }

@@ -162,3 +162,96 @@ fn rotation_reports_which_secret_matched_and_never_which_was_closest() {
     assert!(Verifier::with_secrets(Scheme::github(), [("a", "x"), ("a", "y")]).is_err());
     assert!(Verifier::with_secrets(Scheme::github(), Vec::<(&str, &str)>::new()).is_err());
 }
+
+/// AWS's own signed notification without a `Subject` (the valid `aws_sns` case of
+/// `tests/vectors/providers.json`), with its verifier.
+fn sns_notification() -> (Verifier, serde_json::Value, HeaderMap) {
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("vectors/providers.json")).unwrap();
+    let case = cases
+        .into_iter()
+        .find(|case| case["preset"] == "aws_sns" && case["expect"] == "valid")
+        .unwrap();
+    let pairs: Vec<(String, String)> = case["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            (
+                pair[0].as_str().unwrap().to_owned(),
+                pair[1].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let verifier = Verifier::new(Scheme::aws_sns(), case["secret"].as_str().unwrap())
+        .unwrap()
+        .clock(at(case["now"].as_u64().unwrap()));
+    let body: serde_json::Value = serde_json::from_str(case["body"].as_str().unwrap()).unwrap();
+    (verifier, body, headers(&pairs))
+}
+
+#[test]
+fn aws_sns_refuses_a_signed_field_that_is_not_a_string() {
+    let (verifier, message, headers) = sns_notification();
+    assert!(message.get("Subject").is_none());
+    let body = serde_json::to_vec(&message).unwrap();
+    assert!(verifier.verify(&headers, &body).is_ok());
+    // Added to the captured message, a non-string `Subject` would be left out of the string to
+    // sign, so the message would still verify with the attacker's field in it.
+    for subject in [
+        serde_json::json!({"injected": true}),
+        serde_json::json!(42),
+        serde_json::json!(null),
+        serde_json::json!(["a"]),
+    ] {
+        let mut tampered = message.clone();
+        tampered["Subject"] = subject.clone();
+        let body = serde_json::to_vec(&tampered).unwrap();
+        assert!(
+            matches!(
+                verifier.verify(&headers, &body),
+                Err(WebhookError::SignatureMismatch)
+            ),
+            "{subject}"
+        );
+    }
+}
+
+#[test]
+fn aws_sns_accepts_only_the_listed_topics() {
+    let (_, message, headers) = sns_notification();
+    let body = serde_json::to_vec(&message).unwrap();
+    let topic = message["TopicArn"].as_str().unwrap();
+    let listed = |arns: &[&str]| {
+        Verifier::new(
+            Scheme::aws_sns().topic_arns(arns.iter().copied()),
+            verifier_secret(),
+        )
+        .unwrap()
+        .clock(at(1_700_000_000))
+    };
+    assert!(listed(&[topic]).verify(&headers, &body).is_ok());
+    assert!(matches!(
+        listed(&["arn:aws:sns:us-east-2:111122223333:someone-elses-topic"]).verify(&headers, &body),
+        Err(WebhookError::SignatureMismatch)
+    ));
+    // Topic ARNs on a scheme that is not SNS's: refused when built.
+    assert!(Verifier::new(Scheme::github().topic_arns([topic]), "secret").is_err());
+}
+
+/// The certificate of the `aws_sns` valid case.
+fn verifier_secret() -> String {
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("vectors/providers.json")).unwrap();
+    cases
+        .into_iter()
+        .find(|case| case["preset"] == "aws_sns" && case["expect"] == "valid")
+        .unwrap()["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}

@@ -8,7 +8,9 @@ impl Scheme {
     /// [`SignedContent::aws_sns_string_to_sign`]), checked with the certificate at
     /// `SigningCertURL`, configured as the key (PEM). **Not covered:** the certificate is
     /// trusted as configured (fetch it only from `https://sns.<region>.amazonaws.com/…pem`);
-    /// `TopicArn` is not checked against yours; there is no replay window (AWS documents none,
+    /// any AWS account's topic verifies unless you list yours with [`Scheme::topic_arns`], as
+    /// AWS advises; a signed field present with anything but a string is refused (it would be
+    /// left out of the string to sign); there is no replay window (AWS documents none,
     /// and retries keep the original `Timestamp`); raw message delivery sends no signature and
     /// cannot be verified. A `SubscriptionConfirmation` verifies like a notification: confirm it
     /// by fetching its `SubscribeURL` in the handler. Deliveries are identified by `MessageId`,

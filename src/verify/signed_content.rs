@@ -2,7 +2,7 @@
 
 use crate::{ConfigError, WebhookError};
 use http::{HeaderMap, HeaderName, HeaderValue};
-use std::borrow::Cow;
+use std::{borrow::Cow, sync::Arc};
 
 /// What the MAC is computed over: a sequence of parts, fed to the MAC in order.
 ///
@@ -56,7 +56,11 @@ pub(crate) enum Part {
     BodyCrc32,
     /// AWS SNS's string to sign, built from the JSON body's fields; the body's
     /// `SignatureVersion` must be this one. Needs the whole body.
-    SnsStringToSign { signature_version: &'static str },
+    SnsStringToSign {
+        signature_version: &'static str,
+        /// The topics whose messages verify; any when `None`.
+        topics: Option<Arc<[String]>>,
+    },
     /// The request method, such as `POST`.
     Method,
     /// The public URL the provider called: the configured base (`https://example.com`) followed
@@ -155,10 +159,28 @@ impl SignedContent {
     /// (`Message`, `MessageId`, `Subject` if present, `Timestamp`, `TopicArn`, `Type` for a
     /// notification; `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`, `TopicArn`,
     /// `Type` for subscription messages), each as `"{key}\n{value}\n"`. A message whose
-    /// `SignatureVersion` is not `signature_version` does not verify. Needs the `json` feature.
+    /// `SignatureVersion` is not `signature_version` does not verify, nor one where any of those
+    /// fields is present but not a string (it would be left out of the string to sign, so it
+    /// could be added to a captured message). Needs the `json` feature.
     #[must_use]
     pub fn aws_sns_string_to_sign(self, signature_version: &'static str) -> Self {
-        self.push_body(Part::SnsStringToSign { signature_version })
+        self.push_body(Part::SnsStringToSign {
+            signature_version,
+            topics: None,
+        })
+    }
+
+    /// Only messages of these topics verify (AWS SNS). Every AWS account can publish messages
+    /// that AWS signs with the same certificate, so AWS advises checking `TopicArn`.
+    pub(crate) fn sns_topics(&mut self, arns: Arc<[String]>) -> bool {
+        let mut found = false;
+        for part in &mut self.parts {
+            if let Part::SnsStringToSign { topics, .. } = part {
+                *topics = Some(Arc::clone(&arns));
+                found = true;
+            }
+        }
+        found
     }
 
     /// Appends the request method (`POST`), for providers that sign it (HubSpot v3).
@@ -440,9 +462,10 @@ pub(crate) fn feed(
                 }
             },
             Part::BodyCrc32 => sink(crc32fast::hash(sources.body).to_string().as_bytes()),
-            Part::SnsStringToSign { signature_version } => {
-                sns_string_to_sign(sources, signature_version, sink)?
-            }
+            Part::SnsStringToSign {
+                signature_version,
+                topics,
+            } => sns_string_to_sign(sources, signature_version, topics.as_deref(), sink)?,
             Part::Method => sink(sources.method.as_str().as_bytes()),
             Part::PublicUrl { base, unescape, .. } => {
                 sink(sources.base_override.unwrap_or(base).as_bytes());
@@ -517,11 +540,18 @@ const SNS_SIGNED_FIELDS: &[&str] = &[
 fn sns_string_to_sign(
     sources: &Sources<'_>,
     signature_version: &str,
+    topics: Option<&[String]>,
     sink: &mut impl FnMut(&[u8]),
 ) -> Result<(), HeaderProblem> {
     let message = sources.body_json().ok_or(HeaderProblem::NotAsSigned)?;
     if message["SignatureVersion"].as_str() != Some(signature_version) {
         return Err(HeaderProblem::NotAsSigned);
+    }
+    if let Some(topics) = topics {
+        let topic = message["TopicArn"].as_str();
+        if !topics.iter().any(|allowed| Some(allowed.as_str()) == topic) {
+            return Err(HeaderProblem::NotAsSigned);
+        }
     }
     let keys: &[&str] = match message["Type"].as_str() {
         Some("Notification") => &[
@@ -544,11 +574,16 @@ fn sns_string_to_sign(
         _ => return Err(HeaderProblem::NotAsSigned),
     };
     for key in keys {
-        if let Some(value) = message[*key].as_str() {
-            sink(key.as_bytes());
-            sink(b"\n");
-            sink(value.as_bytes());
-            sink(b"\n");
+        match message.get(*key) {
+            None => {}
+            Some(serde_json::Value::String(value)) => {
+                sink(key.as_bytes());
+                sink(b"\n");
+                sink(value.as_bytes());
+                sink(b"\n");
+            }
+            // Left out of the string to sign, it could be added to a captured message.
+            Some(_) => return Err(HeaderProblem::NotAsSigned),
         }
     }
     Ok(())
@@ -558,6 +593,7 @@ fn sns_string_to_sign(
 fn sns_string_to_sign(
     _: &Sources<'_>,
     _: &str,
+    _: Option<&[String]>,
     _: &mut impl FnMut(&[u8]),
 ) -> Result<(), HeaderProblem> {
     Err(HeaderProblem::NotAsSigned)
