@@ -208,7 +208,10 @@ impl Scheme {
             None => false,
             Some(Field::ContentDigest) => true,
             Some(Field::Header(name)) => self.content.headers().any(|signed| signed == name),
-            Some(Field::Json(path)) => self.content.signs_json_field(path),
+            // Without the `json` feature a body field cannot be read: the digest stands in.
+            Some(Field::Json(path)) => {
+                cfg!(feature = "json") && self.content.signs_json_field(path)
+            }
             Some(Field::InvalidHeader(_)) => false,
         }
     }
@@ -598,5 +601,44 @@ mod tests {
             sourceless.validate(),
             Err(ConfigError::TimestampWithoutSource)
         );
+    }
+}
+
+/// Turning the `json` feature off never weakens verification: what needs it is refused when
+/// built, or falls back to something as strong. Run by CI with every feature but `json`.
+#[cfg(all(test, not(feature = "json")))]
+mod without_json {
+    use crate::{ConfigError, Delivery, Scheme, Signer, Verifier};
+
+    #[test]
+    fn schemes_that_read_the_json_body_are_refused_naming_the_feature() {
+        let refused = |scheme: Scheme, secret: &str| match Verifier::new(scheme, secret) {
+            Err(ConfigError::FeatureDisabled { feature }) => feature,
+            other => panic!("{other:?}"),
+        };
+        // Linear's freshness is in the body: without `json` it would go unchecked.
+        assert_eq!(refused(Scheme::linear(), "secret"), "json");
+        #[cfg(feature = "rsa")]
+        assert_eq!(
+            refused(Scheme::aws_sns(), "-----BEGIN CERTIFICATE-----"),
+            "json"
+        );
+    }
+
+    #[test]
+    fn ids_in_the_json_body_fall_back_to_the_signed_contents_digest() {
+        let body = br#"{"id":"evt_1","type":"invoice.paid"}"#;
+        let headers = Signer::new(Scheme::stripe(), "whsec_x")
+            .unwrap()
+            .sign(&http::HeaderMap::new(), body)
+            .unwrap();
+        let verified = Verifier::new(Scheme::stripe(), "whsec_x")
+            .unwrap()
+            .verify(&headers, body)
+            .unwrap();
+        let delivery = Delivery::read(&verified, &headers, body);
+        // Deduplication is not silently off: it keys on the signed body's digest.
+        let id = delivery.dedup_id().expect("a deduplication key");
+        assert!(id.starts_with("sha256:"), "{id}");
     }
 }
