@@ -4,7 +4,12 @@
 //! ```sh
 //! cargo run --release --example memory -- [clients=64] [mib_per_client=100]
 //! cargo run --release --example memory -- [clients=64] hold
+//! cargo run --release --example memory -- dedup [claims=300000] [capacity=1000]
 //! ```
+//!
+//! With `dedup`, one delivery is handled and kept, then `claims` others are claimed and
+//! released (as a handler's 5xx, a panic or a dropped request release them) in a
+//! `MemoryStore` of `capacity`: its memory must stay bounded by the capacity, whatever the mix.
 //!
 //! With `hold`, each client sends a chunked body 64 KiB short of the limit and stalls there, so
 //! the server holds every buffer at once: the memory per held request, minus the baseline, is
@@ -70,6 +75,12 @@ async fn hold(addr: std::net::SocketAddr, bytes: usize) -> std::io::Result<tokio
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(64);
+    let first = std::env::args().nth(1);
+    if first.as_deref() == Some("dedup") {
+        let claims = args.next().and_then(|a| a.parse().ok()).unwrap_or(300_000);
+        let capacity = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
+        return released(claims, capacity).await;
+    }
     let mode = args.next();
     if mode.as_deref() == Some("hold") {
         return held(clients).await;
@@ -149,6 +160,44 @@ async fn held(clients: usize) -> Result<(), Box<dyn std::error::Error>> {
     drop(held);
     if per_request > (limit as f64 / (1024.0 * 1024.0)) * 1.25 {
         println!("memory: FAILED (more than 1.25 x the limit per request)");
+        std::process::exit(1);
+    }
+    println!("memory: ok");
+    Ok(())
+}
+
+/// `claims` claims released one after the other in a `MemoryStore` of `capacity`, behind one
+/// delivery kept for an hour; RSS every 50,000.
+async fn released(claims: usize, capacity: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use std::time::Duration;
+    use tower_webhook::dedup::{DedupStore, MemoryStore};
+    let store = MemoryStore::with_capacity(capacity);
+    let lease = Duration::from_secs(120);
+    store.claim("kept", "t", lease).await?;
+    store
+        .complete("kept", "t", Duration::from_secs(3600))
+        .await?;
+    let (_, before) = memory_mib();
+    println!("{claims} claims released in a MemoryStore of capacity {capacity}, behind one kept delivery");
+    println!("  RSS before {before:.1} MiB");
+    for i in 0..claims {
+        let key = format!("tower-webhook:github:{i:040x}");
+        store.claim(&key, "t", lease).await?;
+        store.release(&key, "t").await?;
+        if (i + 1) % 50_000 == 0 {
+            let (_, now) = memory_mib();
+            println!(
+                "  after {:>7}: RSS {now:.1} MiB (+{:.1})",
+                i + 1,
+                now - before
+            );
+        }
+    }
+    let (_, after) = memory_mib();
+    let grown = after - before;
+    println!("  grown {grown:.1} MiB");
+    if grown > 16.0 {
+        println!("memory: FAILED");
         std::process::exit(1);
     }
     println!("memory: ok");
