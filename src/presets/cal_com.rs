@@ -5,7 +5,7 @@ impl Scheme {
     /// `X-Cal-Signature-256: <hex HMAC-SHA256 of the raw body>` (no `sha256=` prefix), keyed with
     /// the webhook's secret. A webhook without a secret sends the literal `no-secret-provided`,
     /// which never verifies. No timestamp is signed, so there is no replay window; Cal.com sends
-    /// no delivery id, so deliveries are identified by their signature.
+    /// no delivery id, so deliveries are identified by what their signature covers (less its timestamp).
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///

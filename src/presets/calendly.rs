@@ -5,7 +5,7 @@ impl Scheme {
     /// [Calendly](https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures):
     /// `Calendly-Webhook-Signature: t=<timestamp>,v1=<hex>`, hex HMAC-SHA256 of `"{t}.{body}"`,
     /// keyed with the webhook signing key. The timestamp must be within 180 s, the tolerance
-    /// of Calendly's verification sample. Deliveries are identified by their signature: Calendly
+    /// of Calendly's verification sample. Deliveries are identified by what their signature covers (less its timestamp): Calendly
     /// sends no delivery id.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.

@@ -8,7 +8,7 @@ impl Scheme {
     /// `-10` are read, each at most once, and any signature in any of them may match (configure
     /// every active key with [`with_secrets`](crate::VerifyWebhookLayer::with_secrets)). No
     /// timestamp is signed, so there is no replay window. DocuSign sends no delivery id, so
-    /// deliveries are identified by their signature; the body's `event`, `data.envelopeId` and
+    /// deliveries are identified by what their signature covers (less its timestamp); the body's `event`, `data.envelopeId` and
     /// `generatedDateTime` identify the event.
     ///
     /// ```

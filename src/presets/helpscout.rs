@@ -4,7 +4,7 @@ impl Scheme {
     /// [Help Scout](https://developer.helpscout.com/webhooks/):
     /// `X-HelpScout-Signature: <base64 HMAC-SHA1 of the raw body>`, keyed with the webhook's
     /// secret key. No timestamp is signed, so there is no replay window; Help Scout sends no
-    /// delivery id, so deliveries are identified by their signature. The event type is in
+    /// delivery id, so deliveries are identified by what their signature covers (less its timestamp). The event type is in
     /// `X-HelpScout-Event` (`helpscout.test` for test events).
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.

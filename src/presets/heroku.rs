@@ -5,7 +5,7 @@ impl Scheme {
     /// `Heroku-Webhook-Hmac-SHA256: <base64 HMAC-SHA256 of the raw body>`, keyed with the
     /// webhook subscription's secret. No timestamp is signed, so there is no replay window; the
     /// optional `Authorization` value Heroku can also send is not checked. Deliveries are
-    /// identified by their signature (Heroku does not document its body `id` as stable).
+    /// identified by what their signature covers (less its timestamp) (Heroku does not document its body `id` as stable).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

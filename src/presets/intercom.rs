@@ -3,7 +3,7 @@ use crate::{Algorithm, Field, Scheme};
 impl Scheme {
     /// [Intercom](https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications):
     /// `X-Hub-Signature: sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the app's client
-    /// secret. Deliveries are identified by their signature (Intercom does not document its
+    /// secret. Deliveries are identified by what their signature covers (less its timestamp) (Intercom does not document its
     /// notification `id` as stable across retries).
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.

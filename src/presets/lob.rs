@@ -4,7 +4,7 @@ impl Scheme {
     /// [Lob](https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks):
     /// `Lob-Signature: <hex HMAC-SHA256 of "{Lob-Signature-Timestamp}.{body}">`, keyed with the
     /// webhook's secret. The timestamp is `Lob-Signature-Timestamp` in milliseconds, within
-    /// 300 s: Lob documents none. Deliveries are identified by their signature (Lob does not
+    /// 300 s: Lob documents none. Deliveries are identified by what their signature covers (less its timestamp) (Lob does not
     /// document its body `id` as stable across retries).
     ///
     /// ```

@@ -3,7 +3,7 @@ use crate::{Algorithm, Field, Scheme};
 impl Scheme {
     /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
     /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the app secret.
-    /// Deliveries are identified by their signature: Meta sends no delivery id.
+    /// Deliveries are identified by what their signature covers (less its timestamp): Meta sends no delivery id.
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     /// **Not covered:** headers outside the signed content (such as the event type header) are

@@ -6,7 +6,7 @@ impl Scheme {
     /// keyed with the webhook's signing secret. Any matching `v1` is accepted; other schemes are
     /// ignored. `t` is unix seconds; the window is 300 s, the SDK's default (Mux's docs leave it
     /// to you; the SDK rejects only old timestamps, this preset both directions). Deliveries are
-    /// identified by their signature (Mux does not document its body `id` as stable across
+    /// identified by what their signature covers (less its timestamp) (Mux does not document its body `id` as stable across
     /// retries).
     ///
     /// ```

@@ -7,7 +7,7 @@ impl Scheme {
     /// Persona documents none. During a secret rotation Persona sends two `t=..,v1=..` groups
     /// separated by a space; that layout is not supported: only the last group's `v1` is read
     /// (with the first group's `t`), so only the secret that signs it verifies until the rotation
-    /// ends. Deliveries are identified by their signature (Persona does not document its body
+    /// ends. Deliveries are identified by what their signature covers (less its timestamp) (Persona does not document its body
     /// `data.id` as stable across retries).
     ///
     /// ```

@@ -3,7 +3,7 @@ use crate::{Algorithm, Field, Scheme};
 impl Scheme {
     /// [Sentry integration platform](https://docs.sentry.io/organization/integrations/integration-platform/webhooks/):
     /// `Sentry-Hook-Signature: <hex HMAC-SHA256 of the raw body>`, keyed with the client secret.
-    /// Deliveries are identified by their signature (`Request-ID` is not documented as stable).
+    /// Deliveries are identified by what their signature covers (less its timestamp) (`Request-ID` is not documented as stable).
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     ///

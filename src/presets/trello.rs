@@ -9,7 +9,7 @@ impl Scheme {
     /// and query; it must come out byte-identical to the `callbackURL` given at webhook creation.
     /// The raw UTF-8 body is signed; Trello documents signing its payload as a "binary string"
     /// (each UTF-16 unit cut to 8 bits), so bodies with non-ASCII text may fail to verify. There
-    /// is no timestamp, so nothing limits replays. Deliveries are identified by their signature;
+    /// is no timestamp, so nothing limits replays. Deliveries are identified by what their signature covers (less its timestamp);
     /// the body's `action.id` identifies the action.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.

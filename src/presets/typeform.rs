@@ -3,7 +3,7 @@ use crate::{Algorithm, Encoding, Field, Scheme};
 impl Scheme {
     /// [Typeform](https://www.typeform.com/developers/webhooks/secure-your-webhooks/):
     /// `Typeform-Signature: sha256=<base64 HMAC-SHA256 of the raw body>`. Deliveries are
-    /// identified by their signature (Typeform does not document `event_id` as stable).
+    /// identified by what their signature covers (less its timestamp) (Typeform does not document `event_id` as stable).
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     ///

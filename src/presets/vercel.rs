@@ -4,7 +4,7 @@ impl Scheme {
     /// [Vercel](https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks):
     /// `x-vercel-signature: <hex HMAC-SHA1 of the raw body>`, keyed with the integration's client
     /// secret (or, for account webhooks, the secret shown once at creation). There is no
-    /// timestamp, so nothing limits replays. Deliveries are identified by their signature (Vercel
+    /// timestamp, so nothing limits replays. Deliveries are identified by what their signature covers (less its timestamp) (Vercel
     /// does not document its body `id` as stable across retries).
     ///
     /// ```

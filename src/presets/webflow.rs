@@ -6,7 +6,7 @@ impl Scheme {
     /// OAuth app's client secret (or the secret returned when the webhook was created through the
     /// API; dashboard-created webhooks are not signed). The timestamp is unix milliseconds; the
     /// window is 300 s (Webflow: reject if older than 5 minutes). There is no delivery id, so
-    /// deliveries are identified by their signature.
+    /// deliveries are identified by what their signature covers (less its timestamp).
     ///
     /// ```
     /// use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -3,7 +3,7 @@ use crate::{Algorithm, Encoding, Field, Scheme};
 impl Scheme {
     /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
     /// `X-WC-Webhook-Signature: <base64 HMAC-SHA256 of the raw body>`. Deliveries are identified
-    /// by their signature: `X-WC-Webhook-Delivery-ID` is new on every send.
+    /// by what their signature covers: `X-WC-Webhook-Delivery-ID` is new on every send.
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     /// **Not covered:** headers outside the signed content (such as the event type header) are

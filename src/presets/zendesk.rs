@@ -6,7 +6,7 @@ impl Scheme {
     /// separator), keyed with the webhook's signing secret used as text (it looks like base64 but
     /// is not decoded). The timestamp is `X-Zendesk-Webhook-Signature-Timestamp`, an RFC 3339
     /// date-time signed as received, within 300 s: Zendesk documents none. Requests without a
-    /// body sign the timestamp alone. Deliveries are identified by their signature (Zendesk
+    /// body sign the timestamp alone. Deliveries are identified by what their signature covers (less its timestamp) (Zendesk
     /// does not document `X-Zendesk-Webhook-Invocation-Id` as stable across retries).
     ///
     /// ```

@@ -4,7 +4,7 @@ impl Scheme {
     /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
     /// `x-zm-signature: v0=<hex HMAC-SHA256 of "v0:{x-zm-request-timestamp}:{body}">`, keyed with
     /// the app's secret token; the timestamp must be within the tolerance. Deliveries are
-    /// identified by their signature: Zoom sends no delivery id.
+    /// identified by what their signature covers (less its timestamp): Zoom sends no delivery id.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
