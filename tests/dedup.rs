@@ -708,3 +708,42 @@ async fn shopify_keeps_one_body_sent_to_two_topics_apart() {
     assert_eq!(retry.headers()["webhook-duplicate"], "true");
     assert_eq!(calls.count(), 2);
 }
+
+#[tokio::test]
+async fn a_retry_signed_at_another_time_is_the_same_delivery() {
+    // Zoom signs `v0:{timestamp}:{body}` and sends no id: each retry carries a new timestamp.
+    let calls = Calls::default();
+    let counted = calls.clone();
+    let layer = VerifyWebhookLayer::new(Scheme::zoom(), "zoom-secret")
+        .unwrap()
+        .clock(|| std::time::UNIX_EPOCH + Duration::from_secs(1_700_000_100))
+        .deduplicate(MemoryStore::new());
+    let app: Router = Router::new().route(
+        "/hook",
+        post(move || async move {
+            counted.hit();
+            "ok"
+        })
+        .layer(layer),
+    );
+    let signed_at = |at: u64, body: &'static str| {
+        let headers = Signer::new(Scheme::zoom(), "zoom-secret")
+            .unwrap()
+            .sign_at(&http::HeaderMap::new(), body.as_bytes(), at)
+            .unwrap();
+        let mut request = Request::post("/hook").body(Body::from(body)).unwrap();
+        request.headers_mut().extend(headers);
+        request
+    };
+    let body = r#"{"event":"meeting.started","payload":{"object":{"id":"1"}}}"#;
+    send_to(&app, signed_at(1_700_000_000, body)).await;
+    let retry = send_to(&app, signed_at(1_700_000_090, body)).await;
+    assert_eq!(retry.headers()["webhook-duplicate"], "true");
+    // Another event is another delivery.
+    send_to(
+        &app,
+        signed_at(1_700_000_090, r#"{"event":"meeting.ended"}"#),
+    )
+    .await;
+    assert_eq!(calls.count(), 2);
+}
