@@ -1,7 +1,7 @@
 //! Which delivery a verified request is: [`Delivery`], read from where each preset says
 //! ([`Field`]).
 
-use crate::Verified;
+use crate::{verify::Head, Verified};
 use http::{HeaderMap, HeaderName};
 use std::borrow::Cow;
 
@@ -87,8 +87,21 @@ pub struct Delivery {
 
 impl Delivery {
     /// Reads the delivery metadata of a request that `verified` vouches for, from its headers
-    /// and its verified `body`.
+    /// and its verified `body` (for a `Verified` from [`Verifier::verify`](crate::Verifier::verify),
+    /// which reads every request as `POST /`).
     pub fn read(verified: &Verified, headers: &HeaderMap, body: &[u8]) -> Delivery {
+        let head = Head {
+            method: &http::Method::POST,
+            path_and_query: "/",
+            headers,
+        };
+        Delivery::of(verified, &head, body, true)
+    }
+
+    /// [`read`](Self::read) with the request line; the digest of the signed content is taken
+    /// again from the request when the verification did not take it and `digest` says so.
+    pub(crate) fn of(verified: &Verified, head: &Head<'_>, body: &[u8], digest: bool) -> Delivery {
+        let headers = head.headers;
         let scheme = verified.verifier().scheme();
         let fields = &scheme.delivery;
         #[cfg(feature = "json")]
@@ -102,7 +115,15 @@ impl Delivery {
                 headers.get(alias)
             })
         };
-        let content = verified.content_digest().map(digest_id);
+        let content = verified
+            .content_digest()
+            .or_else(|| {
+                let wanted = digest && scheme.identified_by_content();
+                wanted
+                    .then(|| verified.verifier().content_digest(head, body))
+                    .flatten()
+            })
+            .map(digest_id);
         let read = |field: &Option<Field>| -> Option<String> {
             match field.as_ref()? {
                 Field::Header(name) => text(header(name)?.as_bytes()),

@@ -598,14 +598,16 @@ where
         // For the span alone, the body is not parsed again (its JSON fields stay out of the
         // span; the `Delivery` extractor still reads them when asked).
         let Some(dedup) = &settings.dedup else {
-            let span = Span::of(&Delivery::read(verified, request.headers(), &[]));
+            let head = Head::of(request.method(), request.uri(), request.headers());
+            let span = Span::of(&Delivery::of(verified, &head, &[], false));
             return State::Calling {
                 future: span.in_scope(|| inner.call(request)),
                 guard: None,
                 span,
             };
         };
-        let delivery = Delivery::read(verified, request.headers(), &verified_body(&request));
+        let head = Head::of(request.method(), request.uri(), request.headers());
+        let delivery = Delivery::of(verified, &head, &verified_body(&request), false);
         let span = Span::of(&delivery);
         let Some(id) = delivery.dedup_id() else {
             request.extensions_mut().insert(delivery);

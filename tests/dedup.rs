@@ -747,3 +747,37 @@ async fn a_retry_signed_at_another_time_is_the_same_delivery() {
     .await;
     assert_eq!(calls.count(), 2);
 }
+
+#[tokio::test]
+async fn the_content_digest_is_the_same_whoever_takes_it() {
+    use http_body_util::BodyExt as _;
+    use sha2::Digest as _;
+    use tower_webhook::Delivery;
+    let body = r#"{"type":"post_comment_mobile"}"#;
+    let expected = format!(
+        "sha256:{}",
+        hex::encode(&sha2::Sha256::digest(body.as_bytes())[..16])
+    );
+    // Taken by the verification (the layer deduplicates) or afterwards by the extractor.
+    for deduplicates in [true, false] {
+        let layer = VerifyWebhookLayer::new(Scheme::qiscus(), "token").unwrap();
+        let layer = match deduplicates {
+            true => layer.deduplicate(MemoryStore::new()),
+            false => layer,
+        };
+        let app: Router = Router::new().route(
+            "/hook",
+            post(|delivery: Delivery| async move { delivery.id().unwrap_or_default().to_owned() })
+                .layer(layer),
+        );
+        let headers = Signer::new(Scheme::qiscus(), "token")
+            .unwrap()
+            .sign(&http::HeaderMap::new(), body.as_bytes())
+            .unwrap();
+        let mut request = Request::post("/hook").body(Body::from(body)).unwrap();
+        request.headers_mut().extend(headers);
+        let response = send_to(&app, request).await;
+        let id = response.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(id, expected.as_bytes(), "deduplicates: {deduplicates}");
+    }
+}

@@ -326,6 +326,7 @@ where
             .get::<Verified>()
             .ok_or(VerifiedRejection::MissingLayer)?;
         let body = verified.body().map_or(&[][..], |body| &body[..]);
-        Ok(crate::Delivery::read(verified, &parts.headers, body))
+        let head = crate::verify::Head::of(&parts.method, &parts.uri, &parts.headers);
+        Ok(crate::Delivery::of(verified, &head, body, true))
     }
 }

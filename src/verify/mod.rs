@@ -228,7 +228,7 @@ impl Verifier {
     }
 
     fn verify_head(&self, head: &Head<'_>, body: &[u8]) -> Result<Verified, WebhookError> {
-        let mut pending = self.pending(self.inner.scheme.identified_by_content());
+        let mut pending = self.pending(false);
         self.begin(head, &mut pending)?;
         pending.update(body);
         let verdict = pending.finish(self, head, body)?;
@@ -320,6 +320,17 @@ impl Verifier {
 
     pub(crate) fn secret_id(&self, index: usize) -> &str {
         &self.inner.keys[index].id
+    }
+
+    /// The digest of what the signature covers, less its timestamp, for a request that this
+    /// verifier verified: what the verification itself takes when asked to (see
+    /// [`pending`](Self::pending)), taken again from the request.
+    pub(crate) fn content_digest(&self, head: &Head<'_>, body: &[u8]) -> Option<[u8; 32]> {
+        let scheme = &self.inner.scheme;
+        let sources = head.sources(scheme, None, None, body);
+        let mut digest = Some(sha2::Digest::new());
+        feed_digesting(&scheme.content.parts, &sources, &mut |_| {}, &mut digest).ok()?;
+        digest.map(|digest| sha2::Digest::finalize(digest).into())
     }
 
     /// The scope of deliveries verified with key `index` (see [`key_scope`]).
