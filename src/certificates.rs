@@ -95,9 +95,6 @@ impl Limits {
         if failed {
             return Some("this certificate URL failed to fetch recently");
         }
-        if self.in_flight.load(Ordering::Acquire) >= source.max_in_flight {
-            return Some("too many certificate fetches in flight");
-        }
         let mut minute = lock(&self.minute);
         let (start, started) = minute.get_or_insert((now, 0));
         if now.duration_since(*start) >= Duration::from_secs(60) {
@@ -105,6 +102,15 @@ impl Limits {
         }
         if *started >= source.per_minute {
             return Some("too many certificate fetches this minute");
+        }
+        // Counted in flight here, at once: the caller's `InFlight` gives it back.
+        let counted = self
+            .in_flight
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < source.max_in_flight).then_some(n + 1)
+            });
+        if counted.is_err() {
+            return Some("too many certificate fetches in flight");
         }
         *started += 1;
         None
@@ -127,15 +133,8 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|poison| poison.into_inner())
 }
 
-/// One fetch in flight, counted until it ends or is dropped.
+/// One fetch in flight, counted by [`Limits::refuse`] until it ends or is dropped.
 struct InFlight(Arc<Limits>);
-
-impl InFlight {
-    fn start(limits: &Arc<Limits>) -> Self {
-        limits.in_flight.fetch_add(1, Ordering::AcqRel);
-        InFlight(Arc::clone(limits))
-    }
-}
 
 impl Drop for InFlight {
     fn drop(&mut self) {
@@ -239,7 +238,7 @@ impl TenantSource for CertificateSource {
         if let Some(reason) = self.limits.refuse(self, url) {
             return Box::pin(async move { Err(StoreError::new(reason)) });
         }
-        let in_flight = InFlight::start(&self.limits);
+        let in_flight = InFlight(Arc::clone(&self.limits));
         let fetching = (self.fetch)(url.to_owned());
         let build = self.build.clone();
         let (url, retry_after) = (url.to_owned(), self.retry_after);

@@ -620,8 +620,13 @@ where
         let key = dedup::key(&dedup.namespace, &delivery, id);
         let token = dedup::token();
         let window = settings.verifier.scheme().window().unwrap_or_default();
-        let future = dedup.store.claim(&key, &token, dedup.lease);
-        let guard = ClaimGuard::new(dedup, key, token, dedup.keep.max(window));
+        let timeout = dedup.timeout.or(settings.body_timeout);
+        let future = dedup::deadline(
+            dedup.store.claim(&key, &token, dedup.lease),
+            timeout,
+            "the store did not answer in time",
+        );
+        let guard = ClaimGuard::new(dedup, timeout, key, token, dedup.keep.max(window));
         request.extensions_mut().insert(delivery);
         State::Claiming {
             future,

@@ -87,7 +87,7 @@ where
             let wanted =
                 settings.methods.verifies(&parts.method) || !settings.handshakes.is_empty();
             if wanted {
-                return match tenants.lookup(&parts) {
+                return match tenants.lookup(&parts, settings.body_timeout) {
                     Lookup::Ready(verifier) => {
                         let settings = settings.for_tenant(verifier);
                         ResponseFuture::start(inner, parts, body, &settings, &self.rejection)

@@ -133,7 +133,7 @@ pub struct Tenants {
     cache: Arc<Mutex<Cache>>,
     ttl: Duration,
     capacity: usize,
-    lookup_timeout: Duration,
+    lookup_timeout: Option<Duration>,
     /// The layer's replay window and clock, applied to every tenant's verifier.
     pub(crate) tolerance: Option<Duration>,
     pub(crate) clock: Option<Arc<dyn Fn() -> SystemTime + Send + Sync>>,
@@ -155,19 +155,21 @@ impl Tenants {
             cache: Arc::default(),
             ttl: Duration::from_secs(60),
             capacity: 10_000,
-            lookup_timeout: Duration::from_secs(5),
+            lookup_timeout: None,
             tolerance: None,
             clock: None,
         }
     }
 
     /// How long the source may take to answer a lookup; past it, the request is answered 503
-    /// with `Retry-After`, so the provider retries. The default is 5 seconds. Needs the
-    /// `timeout` feature (tokio's timer); without it a lookup has no deadline.
+    /// with `Retry-After`, so the provider retries. The default is the layer's
+    /// [`body_timeout`](crate::VerifyWebhookLayer::body_timeout), when set; none otherwise.
+    /// Runs on tokio's timer, which the runtime must enable (as `#[tokio::main]` and
+    /// `axum::serve` do).
     #[cfg(feature = "timeout")]
     #[must_use]
     pub fn lookup_timeout(mut self, timeout: Duration) -> Self {
-        self.lookup_timeout = timeout;
+        self.lookup_timeout = Some(timeout);
         self
     }
 
@@ -188,8 +190,9 @@ impl Tenants {
         *cache = Cache::default();
     }
 
-    /// The cached verifier of the request's tenant, or the lookup to make.
-    pub(crate) fn lookup(&self, parts: &Parts) -> Lookup {
+    /// The cached verifier of the request's tenant, or the lookup to make (within the lookup
+    /// timeout, else `fallback`).
+    pub(crate) fn lookup(&self, parts: &Parts, fallback: Option<Duration>) -> Lookup {
         let tenant = match self.key.read(parts) {
             Ok(Some(tenant)) => tenant,
             Ok(None) => return Lookup::Ready(None),
@@ -207,16 +210,11 @@ impl Tenants {
                 }
             }
         }
-        let future = self.source.verifier(&tenant);
-        #[cfg(feature = "timeout")]
-        let future = {
-            let timeout = self.lookup_timeout;
-            async move {
-                tokio::time::timeout(timeout, future)
-                    .await
-                    .unwrap_or_else(|_| Err(StoreError::new("the tenant lookup timed out")))
-            }
-        };
+        let future = crate::dedup::deadline(
+            self.source.verifier(&tenant),
+            self.lookup_timeout.or(fallback),
+            "the tenant lookup timed out",
+        );
         let this = self.clone();
         Lookup::Pending(Box::pin(async move {
             let verifier = future

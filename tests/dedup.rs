@@ -781,3 +781,58 @@ async fn the_content_digest_is_the_same_whoever_takes_it() {
         assert_eq!(id, expected.as_bytes(), "deduplicates: {deduplicates}");
     }
 }
+
+/// A store that never answers claims (or, with `claims`, answers them but never settles).
+struct Hanging {
+    claims: bool,
+}
+
+impl DedupStore for Hanging {
+    fn claim(&self, _: &str, _: &str, _: Duration) -> StoreFuture<Claim> {
+        match self.claims {
+            true => Box::pin(async { Ok(Claim::Claimed) }),
+            false => Box::pin(std::future::pending()),
+        }
+    }
+    fn complete(&self, _: &str, _: &str, _: Duration) -> StoreFuture<()> {
+        Box::pin(std::future::pending())
+    }
+    fn release(&self, _: &str, _: &str) -> StoreFuture<()> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[tokio::test]
+async fn a_store_that_hangs_never_holds_the_request() {
+    let calls = Calls::default();
+    let deadline = Duration::from_millis(50);
+    // The claim hangs: 503 with Retry-After, so the provider retries; the handler never ran.
+    let claim_hangs = app(
+        Deduplicate::new(Hanging { claims: false }).timeout(deadline),
+        calls.clone(),
+        StatusCode::OK,
+    );
+    let response = tokio::time::timeout(
+        Duration::from_secs(5),
+        send_to(&claim_hangs, delivery("msg_1", "{}")),
+    )
+    .await
+    .expect("answered before the test's own deadline");
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.headers().contains_key("retry-after"));
+    assert_eq!(calls.count(), 0);
+    // The completion hangs: the handler's answer still goes out.
+    let settle_hangs = app(
+        Deduplicate::new(Hanging { claims: true }).timeout(deadline),
+        calls.clone(),
+        StatusCode::OK,
+    );
+    let response = tokio::time::timeout(
+        Duration::from_secs(5),
+        send_to(&settle_hangs, delivery("msg_1", "{}")),
+    )
+    .await
+    .expect("answered before the test's own deadline");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(calls.count(), 1);
+}

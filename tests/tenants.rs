@@ -400,22 +400,27 @@ impl TenantSource for Hanging {
 
 #[tokio::test]
 async fn a_hanging_source_is_503_with_retry_after_once_the_lookup_times_out() {
-    let layer = VerifyWebhookLayer::for_tenants(
-        Scheme::hubpay(),
-        Tenants::new(Hanging, TenantKey::header("AccountId"))
-            .lookup_timeout(std::time::Duration::from_millis(50)),
-    )
-    .unwrap();
-    let calls = Calls::default();
-    let app = timestamped_app(layer, calls.clone());
-    let response = tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        app.oneshot(delivery("acct-1", "x-hub-signature", "key-one")),
-    )
-    .await
-    .expect("answered before the test's own deadline")
-    .unwrap();
-    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert!(response.headers().contains_key("retry-after"));
-    assert_eq!(calls.count(), 0);
+    let tenants = || Tenants::new(Hanging, TenantKey::header("AccountId"));
+    let deadline = std::time::Duration::from_millis(50);
+    // The lookup's own deadline, or the layer's body deadline when the lookup has none.
+    for layer in [
+        VerifyWebhookLayer::for_tenants(Scheme::hubpay(), tenants().lookup_timeout(deadline))
+            .unwrap(),
+        VerifyWebhookLayer::for_tenants(Scheme::hubpay(), tenants())
+            .unwrap()
+            .body_timeout(deadline),
+    ] {
+        let calls = Calls::default();
+        let app = timestamped_app(layer, calls.clone());
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            app.oneshot(delivery("acct-1", "x-hub-signature", "key-one")),
+        )
+        .await
+        .expect("answered before the test's own deadline")
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(response.headers().contains_key("retry-after"));
+        assert_eq!(calls.count(), 0);
+    }
 }

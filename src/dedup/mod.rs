@@ -126,6 +126,7 @@ pub struct Deduplicate {
     pub(crate) keep: Duration,
     pub(crate) let_through: bool,
     pub(crate) namespace: Arc<str>,
+    pub(crate) timeout: Option<Duration>,
 }
 
 impl Deduplicate {
@@ -137,7 +138,22 @@ impl Deduplicate {
             keep: Duration::from_secs(72 * 3600),
             let_through: false,
             namespace: Arc::from(""),
+            timeout: None,
         }
+    }
+
+    /// How long the store may take to answer a claim, or to complete or release one. A claim
+    /// not answered in time is an outage (503 with `Retry-After`, or the handler with
+    /// [`let_through_when_unavailable`](Self::let_through_when_unavailable)); a completion or
+    /// release not answered in time is given up (logged) and the handler's response goes out,
+    /// the claim expiring with its lease. The default is the layer's
+    /// [`body_timeout`](crate::VerifyWebhookLayer::body_timeout), when set; none otherwise
+    /// (`RedisStore` has 2 s timeouts of its own). Runs on tokio's timer, which the runtime
+    /// must enable (as `#[tokio::main]` and `axum::serve` do).
+    #[cfg(feature = "timeout")]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
     }
 
     /// Separates this layer's deliveries from those of other layers or apps sharing the store.
@@ -184,8 +200,28 @@ impl fmt::Debug for Deduplicate {
             .field("keep", &self.keep)
             .field("let_through", &self.let_through)
             .field("namespace", &self.namespace)
+            .field("timeout", &self.timeout)
             .finish_non_exhaustive()
     }
+}
+
+/// `future`, failing with `message` after `timeout` if there is one, on tokio's timer when
+/// there is a runtime to run it (and as it is without the `timeout` feature).
+pub(crate) fn deadline<T: Send + 'static>(
+    future: StoreFuture<T>,
+    timeout: Option<Duration>,
+    message: &'static str,
+) -> StoreFuture<T> {
+    #[cfg(feature = "timeout")]
+    if let (Some(timeout), Ok(_)) = (timeout, tokio::runtime::Handle::try_current()) {
+        return Box::pin(async move {
+            tokio::time::timeout(timeout, future)
+                .await
+                .unwrap_or_else(|_| Err(StoreError::new(message)))
+        });
+    }
+    let _ = (timeout, message);
+    future
 }
 
 /// The store key of a delivery: its scheme, and a digest of the layer's namespace, the scope
@@ -228,17 +264,26 @@ pub(crate) fn token() -> String {
 
 /// A held claim: completed or released when the handler is done, released if dropped first.
 pub(crate) struct ClaimGuard {
-    pub(crate) store: Arc<dyn DedupStore>,
-    pub(crate) key: String,
-    pub(crate) token: String,
-    pub(crate) keep: Duration,
+    dedup: Deduplicate,
+    /// The deadline of the store calls.
+    timeout: Option<Duration>,
+    key: String,
+    token: String,
+    keep: Duration,
     settled: bool,
 }
 
 impl ClaimGuard {
-    pub(crate) fn new(dedup: &Deduplicate, key: String, token: String, keep: Duration) -> Self {
+    pub(crate) fn new(
+        dedup: &Deduplicate,
+        timeout: Option<Duration>,
+        key: String,
+        token: String,
+        keep: Duration,
+    ) -> Self {
         ClaimGuard {
-            store: dedup.store.clone(),
+            dedup: dedup.clone(),
+            timeout,
             key,
             token,
             keep,
@@ -256,11 +301,13 @@ impl ClaimGuard {
     /// otherwise.
     pub(crate) fn settle(mut self, handled: bool) -> StoreFuture<()> {
         self.settled = true;
-        if handled {
-            self.store.complete(&self.key, &self.token, self.keep)
+        let store = &self.dedup.store;
+        let settling = if handled {
+            store.complete(&self.key, &self.token, self.keep)
         } else {
-            self.store.release(&self.key, &self.token)
-        }
+            store.release(&self.key, &self.token)
+        };
+        deadline(settling, self.timeout, "the store did not answer in time")
     }
 }
 
@@ -270,7 +317,7 @@ impl Drop for ClaimGuard {
         if self.settled {
             return;
         }
-        let release = self.store.release(&self.key, &self.token);
+        let release = self.dedup.store.release(&self.key, &self.token);
         run_detached(release);
     }
 }
