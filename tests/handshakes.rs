@@ -219,7 +219,7 @@ async fn twitch_callback_verification_and_revocation() {
 
 #[tokio::test]
 async fn discord_ping_is_answered_pong() {
-    // The Ed25519 vector of tests/vectors/research/groupA_vectors.py (Python `cryptography`).
+    // The Ed25519 vector of docs/research/groupA_vectors.py (Python `cryptography`).
     let layer = VerifyWebhookLayer::new(
         Scheme::discord(),
         "b2d85e0aff91ce749227a8aa422a399d14db5087f781c3507830f4b56bf342ce",

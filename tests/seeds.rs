@@ -1,5 +1,5 @@
 //! Known-answer tests for every seed provider: values published by the provider (Amio) or
-//! computed with Python's `hmac` (tests/vectors/compute.py), never by this crate's signer.
+//! computed with Python's `hmac` (asserted by tests/vectors/providers.py), never by this crate's signer.
 
 mod common;
 

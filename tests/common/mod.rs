@@ -21,11 +21,11 @@ use std::{
 pub const AMIO_SECRET: &str = "WebhookSecret";
 pub const AMIO_BODY: &str = r#"{"event":"messages_delivered","timestamp":"2018-03-01T11:54:14.886Z","data":{"channel":{"id":"viber_service_messages_test","type":"viber"},"contact":{"phone_number":"+420606123456"},"messages":[{"id":"151990525359991"}]}}"#;
 pub const AMIO_SIGNATURE: &str = "sha1=cb041d03489e961730cb6c7a6d1edf58ae88ef13";
-/// HMAC-SHA256 of AMIO_BODY under AMIO_SECRET (tests/vectors/compute.py).
+/// HMAC-SHA256 of AMIO_BODY under AMIO_SECRET (asserted with Python's hmac by tests/vectors/providers.py).
 pub const AMIO_BODY_SHA256_HEX: &str =
     "bbb7fbbecc9479cc5be30eed300d8086977ec9d5e50f9eb061808e3f2c8b7beb";
 
-/// Values computed with Python's hmac (tests/vectors/compute.py).
+/// Values computed with Python's hmac (asserted by tests/vectors/providers.py).
 pub const AUTIFY_SECRET: &str = "b2f82af62f9980f6b01e1cd7e716230d0a063f58";
 pub const AUTIFY_BODY: &str = r#"{"event":"test_plan_result","status":"passed"}"#;
 pub const AUTIFY_SIGNATURE: &str = "sha1=e7270cea495615ae40b797fda4cfc2dc36ddd1dc";

@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
 """Builds tests/vectors/providers.json: one request per element and the verdict tower-webhook must
-give (format: see the fixture spec, research FIXTURES.md).
+give. Each element: `preset` (registry name), `case`, `secret` (or public key), optional
+`parameter` (the preset's parameter: base URL, client id, webhook id), `method`, `path`,
+`headers` ([name, value] pairs, in order), `body` (UTF-8) or `body_base64`, `now` (Unix seconds
+the verifier's clock reads), `expect` (`valid` or a `WebhookError` code), `source` (where the
+vector comes from: `official: ...` for a provider's document or SDK test suite, `computed: ...`
+for a value computed here from the document) and an optional `note`.
 
-Run: python3 tests/vectors/providers.py
+Run: python3 tests/vectors/providers.py (needs `cryptography`; the research scripts it imports
+are in docs/research/).
 
 * Official vectors (a provider's docs or its official SDK's test suite) are copied byte-exactly from
   the research notes and re-verified here with an independent Python implementation (assert) before
@@ -338,10 +344,11 @@ def standard(name, prefix_names, key, window=(300, 300)):
 def whsec(secret: str) -> bytes:
     s = secret[len("whsec_"):] if secret.startswith("whsec_") else secret
     return base64.b64decode(s + "=" * (-len(s) % 4))
-# ---- byte-exact literals from the research scripts (tests/vectors/research/group*_vectors.py) ----
+# ---- byte-exact literals from the research scripts (docs/research/group*_vectors.py) ----
 # Imported, not copied, so the two cannot drift apart. Importing a research script re-runs its own
 # checks against the providers' published values; its report is muted here.
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "research"))
+sys.path.insert(
+    0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "research"))
 with contextlib.redirect_stdout(io.StringIO()):
     # groupA: SendGrid (sendgrid-go/-python/-nodejs tests), Coinbase Commerce
     # (coinbase-commerce-python tests/test_webhook.py), Razorpay (razorpay-python
@@ -821,18 +828,20 @@ def computed(name, how="hmac"):
 
 
 # ============================================================================================
-# Cases. Existing presets first (their vectors also live in tests/seed_vectors.rs,
-# tests/provider_vectors.rs and tests/vectors/compute.py), then the new ones.
+# Cases. The seed providers first (their constants also live in tests/common/mod.rs, for
+# tests/seeds.rs), then the others.
 # ============================================================================================
-EVENT = b'{"id":"evt_1","type":"ping","data":{"n":1}}'   # tests/provider_vectors.rs EVENT
-TS = 1_700_000_000                                    # tests/provider_vectors.rs TS
-SEED_NOTE = "value also asserted in tests/seed_vectors.rs (tests/common/mod.rs), computed by tests/vectors/compute.py"
-PV_NOTE = "same secret, body and signature as tests/provider_vectors.rs (computed by tests/vectors/compute.py)"
+EVENT = b'{"id":"evt_1","type":"ping","data":{"n":1}}'   # tests/schemes.rs EVENT
+TS = 1_700_000_000                                    # tests/schemes.rs TS
+SEED_NOTE = "value also asserted in tests/seeds.rs (tests/common/mod.rs)"
+PV_NOTE = "the shared test event, signed with Python's hmac"
 
 # ---- amio ----------------------------------------------------------------------------------
 AMIO_BODY = b'{"event":"messages_delivered","timestamp":"2018-03-01T11:54:14.886Z","data":{"channel":{"id":"viber_service_messages_test","type":"viber"},"contact":{"phone_number":"+420606123456"},"messages":[{"id":"151990525359991"}]}}'
 AMIO_SIG = "sha1=cb041d03489e961730cb6c7a6d1edf58ae88ef13"
 assert "sha1=" + hexmac(SHA1, b"WebhookSecret", AMIO_BODY) == AMIO_SIG
+# tests/common/mod.rs AMIO_BODY_SHA256_HEX: the same body under SHA-256.
+assert hexmac(SHA256, b"WebhookSecret", AMIO_BODY) == "bbb7fbbecc9479cc5be30eed300d8086977ec9d5e50f9eb061808e3f2c8b7beb"
 c = mk("amio", "Amio's published X-Hub-Signature example (messages_delivered)", "WebhookSecret",
        [JSON_CT, ("X-Hub-Signature", AMIO_SIG)], AMIO_BODY,
        source="official: https://docs.amio.io/reference/security",

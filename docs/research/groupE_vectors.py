@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """groupE: handshake vectors (challenge/response) computed and cross-checked.
 
-Run: python3 /work/research/groupE_vectors.py
+Run: python3 docs/research/groupE_vectors.py
 Every value printed; published / third-party values are asserted.
 """
 import base64

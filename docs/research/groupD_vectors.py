@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """groupD webhook-signature vectors for tower-webhook.
 
-Run:  python3 /work/research/groupD_vectors.py
+Run:  python3 docs/research/groupD_vectors.py
 
 * "PUBLISHED" blocks re-verify vectors copied byte-exactly from an official doc page
   or an official SDK test file (assert).  Source repo/path/commit is in each comment.

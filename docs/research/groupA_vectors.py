@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """groupA webhook test vectors for tower-webhook.
 
-Run: python3 /work/research/groupA_vectors.py
+Run: python3 docs/research/groupA_vectors.py
 Every published vector is re-verified (assert). Every computed vector is
 printed together with its inputs. Requires only `cryptography` (+ stdlib).
 """

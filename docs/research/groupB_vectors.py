@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """groupB webhook test vectors.
 
-Run:  python3 /work/research/groupB_vectors.py
+Run:  python3 docs/research/groupB_vectors.py
 
 Every value that is computed is printed.  Vectors copied from a provider's
 documentation or official SDK test suite are re-derived and ASSERTED, to prove

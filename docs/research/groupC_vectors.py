@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """groupC webhook signature vectors.
 
-Run: python3 /work/research/groupC_vectors.py
+Run: python3 docs/research/groupC_vectors.py
 
 For every provider this script
   * re-verifies the provider's own published vector (official SDK test / docs),
