@@ -1,5 +1,5 @@
 //! The registry is the one table of presets: every preset file is in it with the link its doc
-//! gives, and the README's table is generated from it (`UPDATE_README=1 cargo test --test
+//! gives, and the table in PROVIDERS.md is generated from it (`UPDATE_PROVIDERS=1 cargo test --test
 //! presets` rewrites it).
 
 use std::fmt::Write as _;
@@ -94,21 +94,21 @@ fn table() -> String {
 }
 
 #[test]
-fn the_readme_table_is_generated_from_the_registry() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+fn the_providers_table_is_generated_from_the_registry() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/PROVIDERS.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-        panic!("README.md has no {START} … {END} markers");
+        panic!("PROVIDERS.md has no {START} … {END} markers");
     };
     let current = &readme[start + START.len()..end];
     let expected = format!("\n{}", table());
     if current != expected {
-        if std::env::var_os("UPDATE_README").is_some() {
+        if std::env::var_os("UPDATE_PROVIDERS").is_some() {
             let updated = format!("{}{START}{expected}{}", &readme[..start], &readme[end..]);
             std::fs::write(path, updated).unwrap();
         } else {
             panic!(
-                "README.md's preset table is stale: run UPDATE_README=1 cargo test --test presets"
+                "PROVIDERS.md's preset table is stale: run UPDATE_PROVIDERS=1 cargo test --test presets"
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Provider presets: one constructor on [`Scheme`] per provider, each in its own file, and the
 //! registry of them all by name ([`Preset`], [`Scheme::by_name`]).
 //!
-//! The README's preset table is generated from this registry (and checked against it by the
+//! The preset table in PROVIDERS.md is generated from this registry (and checked against it by the
 //! tests), with the origin of each preset's known-answer vector.
 //!
 //! ```
