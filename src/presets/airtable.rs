@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme, SecretFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Airtable](https://airtable.com/developers/web/api/webhooks-overview):
@@ -23,3 +24,14 @@ impl Scheme {
             .secret_format(SecretFormat::Base64 { prefix: "" })
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "airtable",
+        provider: "Airtable",
+        docs: "https://airtable.com/developers/web/api/webhooks-overview",
+        parameter: Parameter::None,
+        build: |_| Scheme::airtable(),
+    },
+];

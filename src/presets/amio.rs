@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Amio](https://docs.amio.io/docs/webhooks-security):
@@ -25,3 +26,14 @@ impl Scheme {
         Scheme::hmac("amio", Algorithm::Sha1, "X-Hub-Signature").prefix("sha1=")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "amio",
+        provider: "Amio",
+        docs: "https://docs.amio.io/docs/webhooks-security",
+        parameter: Parameter::None,
+        build: |_| Scheme::amio(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Asana](https://developers.asana.com/docs/webhooks-guide):
@@ -21,3 +22,14 @@ impl Scheme {
         Scheme::hmac("asana", Algorithm::Sha256, "X-Hook-Signature")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "asana",
+        provider: "Asana",
+        docs: "https://developers.asana.com/docs/webhooks-guide",
+        parameter: Parameter::None,
+        build: |_| Scheme::asana(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Autify](https://help.autify.com/docs/securing-your-webhooks):
@@ -19,3 +20,14 @@ impl Scheme {
         Scheme::hmac("autify", Algorithm::Sha1, "X-Autify-Signature").prefix("sha1=")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "autify",
+        provider: "Autify",
+        docs: "https://help.autify.com/docs/securing-your-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::autify(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Field, Scheme, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [AWS SNS](https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html)
@@ -52,3 +53,21 @@ fn sns(scheme: Scheme, signature_version: &'static str) -> Scheme {
         .delivery_id(Field::json("MessageId"))
         .event_type(Field::json("Type"))
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "aws_sns",
+        provider: "AWS SNS",
+        docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
+        parameter: Parameter::None,
+        build: |_| Scheme::aws_sns(),
+    },
+    Preset {
+        name: "aws_sns_v2",
+        provider: "AWS SNS",
+        docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
+        parameter: Parameter::None,
+        build: |_| Scheme::aws_sns_v2(),
+    },
+];

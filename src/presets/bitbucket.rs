@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Bitbucket Cloud](https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks):
@@ -20,3 +21,14 @@ impl Scheme {
             .attempt(Field::header("X-Attempt-Number"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "bitbucket",
+        provider: "Bitbucket Cloud",
+        docs: "https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::bitbucket(),
+    },
+];

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Box](https://developer.box.com/guides/webhooks/v2/signatures-v2/):
@@ -33,3 +34,14 @@ impl Scheme {
             .event_type(Field::json("trigger"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "box",
+        provider: "Box",
+        docs: "https://developer.box.com/guides/webhooks/v2/signatures-v2/",
+        parameter: Parameter::None,
+        build: |_| Scheme::r#box(),
+    },
+];

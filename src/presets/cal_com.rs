@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Cal.com](https://cal.com/docs/developing/guides/automation/webhooks):
@@ -20,3 +21,14 @@ impl Scheme {
             .event_type(Field::json("triggerEvent"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "cal_com",
+        provider: "Cal.com",
+        docs: "https://cal.com/docs/developing/guides/automation/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::cal_com(),
+    },
+];

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Calendly](https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures):
@@ -24,3 +25,14 @@ impl Scheme {
             .event_type(Field::json("event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "calendly",
+        provider: "Calendly",
+        docs: "https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures",
+        parameter: Parameter::None,
+        build: |_| Scheme::calendly(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [CircleCI](https://circleci.com/docs/webhooks/):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::header("Circleci-Event-Type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "circleci",
+        provider: "CircleCI",
+        docs: "https://circleci.com/docs/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::circleci(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::Scheme;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Clerk](https://clerk.com/docs/webhooks/sync-data): Standard Webhooks
@@ -23,3 +24,14 @@ impl Scheme {
         super::standard_webhooks::standard("clerk", "svix")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "clerk",
+        provider: "Clerk",
+        docs: "https://clerk.com/docs/webhooks/sync-data",
+        parameter: Parameter::None,
+        build: |_| Scheme::clerk(),
+    },
+];

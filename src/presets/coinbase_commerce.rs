@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Coinbase Commerce](https://docs.cdp.coinbase.com/commerce/api-arcitecture/webhooks-security):
@@ -27,3 +28,14 @@ impl Scheme {
         .attempt(Field::json("attempt_number"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "coinbase_commerce",
+        provider: "Coinbase Commerce",
+        docs: "https://docs.cdp.coinbase.com/commerce/api-arcitecture/webhooks-security",
+        parameter: Parameter::None,
+        build: |_| Scheme::coinbase_commerce(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Customer.io](https://docs.customer.io/api/webhooks/) reporting webhooks:
@@ -26,3 +27,14 @@ impl Scheme {
             .event_type(Field::json("metric"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "customerio",
+        provider: "Customer.io",
+        docs: "https://docs.customer.io/api/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::customerio(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Scheme, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Discord](https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers):
@@ -26,3 +27,14 @@ impl Scheme {
             .signed(SignedContent::new().timestamp().body())
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "discord",
+        provider: "Discord",
+        docs: "https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers",
+        parameter: Parameter::None,
+        build: |_| Scheme::discord(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [DocuSign Connect](https://developers.docusign.com/platform/webhooks/connect/hmac/):
@@ -37,3 +38,14 @@ impl Scheme {
             .event_type(Field::json("event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "docusign",
+        provider: "DocuSign Connect",
+        docs: "https://developers.docusign.com/platform/webhooks/connect/hmac/",
+        parameter: Parameter::None,
+        build: |_| Scheme::docusign(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Dropbox](https://www.dropbox.com/developers/reference/webhooks):
@@ -19,3 +20,14 @@ impl Scheme {
         Scheme::hmac("dropbox", Algorithm::Sha256, "X-Dropbox-Signature")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "dropbox",
+        provider: "Dropbox",
+        docs: "https://www.dropbox.com/developers/reference/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::dropbox(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Gitea and Forgejo](https://docs.gitea.com/usage/webhooks):
@@ -20,3 +21,14 @@ impl Scheme {
             .event_type(Field::header("X-Gitea-Event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "gitea",
+        provider: "Gitea and Forgejo",
+        docs: "https://docs.gitea.com/usage/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::gitea(),
+    },
+];

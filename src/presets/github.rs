@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries):
@@ -57,3 +58,21 @@ impl Scheme {
             .event_type(Field::header("X-GitHub-Event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "github",
+        provider: "GitHub",
+        docs: "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
+        parameter: Parameter::None,
+        build: |_| Scheme::github(),
+    },
+    Preset {
+        name: "github_sha1",
+        provider: "GitHub",
+        docs: "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
+        parameter: Parameter::None,
+        build: |_| Scheme::github_sha1(),
+    },
+];

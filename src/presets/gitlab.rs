@@ -1,4 +1,5 @@
 use crate::{Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/):
@@ -22,3 +23,14 @@ impl Scheme {
             .event_type(Field::header("X-Gitlab-Event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "gitlab",
+        provider: "GitLab",
+        docs: "https://docs.gitlab.com/user/project/integrations/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::gitlab(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Gogs](https://gogs.io/docs/advancing/webhooks):
@@ -19,3 +20,14 @@ impl Scheme {
             .event_type(Field::header("X-Gogs-Event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "gogs",
+        provider: "Gogs",
+        docs: "https://gogs.io/docs/advancing/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::gogs(),
+    },
+];

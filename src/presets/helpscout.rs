@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Help Scout](https://developer.helpscout.com/webhooks/):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::header("X-HelpScout-Event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "helpscout",
+        provider: "Help Scout",
+        docs: "https://developer.helpscout.com/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::helpscout(),
+    },
+];

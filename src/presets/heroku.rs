@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Heroku](https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests):
@@ -19,3 +20,14 @@ impl Scheme {
             .event_type(Field::json("resource"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "heroku",
+        provider: "Heroku",
+        docs: "https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests",
+        parameter: Parameter::None,
+        build: |_| Scheme::heroku(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// The registration-based provider whose `WebhookRegistrationController` takes a
@@ -65,3 +66,14 @@ impl Scheme {
         Ok(scheme)
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "hubpay",
+        provider: "Hubpay (registration API)",
+        docs: "",
+        parameter: Parameter::None,
+        build: |_| Scheme::hubpay(),
+    },
+];

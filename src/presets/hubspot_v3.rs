@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [HubSpot](https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation)
@@ -34,3 +35,14 @@ impl Scheme {
             )
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "hubspot_v3",
+        provider: "HubSpot",
+        docs: "https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation",
+        parameter: Parameter::PublicBaseUrl,
+        build: |parameter| Scheme::hubspot_v3(parameter.to_owned()),
+    },
+];

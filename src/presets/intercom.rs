@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Intercom](https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications):
@@ -21,3 +22,14 @@ impl Scheme {
             .attempt(Field::json("delivery_attempts"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "intercom",
+        provider: "Intercom",
+        docs: "https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications",
+        parameter: Parameter::None,
+        build: |_| Scheme::intercom(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Jira Cloud](https://developer.atlassian.com/cloud/jira/platform/webhooks/):
@@ -23,3 +24,14 @@ impl Scheme {
             .attempt(Field::header("X-Atlassian-Webhook-Retry"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "jira",
+        provider: "Jira Cloud",
+        docs: "https://developer.atlassian.com/cloud/jira/platform/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::jira(),
+    },
+];

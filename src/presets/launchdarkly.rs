@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [LaunchDarkly](https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook):
@@ -16,3 +17,14 @@ impl Scheme {
         Scheme::hmac("launchdarkly", Algorithm::Sha256, "X-LD-Signature")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "launchdarkly",
+        provider: "LaunchDarkly",
+        docs: "https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook",
+        parameter: Parameter::None,
+        build: |_| Scheme::launchdarkly(),
+    },
+];

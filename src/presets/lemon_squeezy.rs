@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
@@ -20,3 +21,14 @@ impl Scheme {
             .event_type(Field::header("X-Event-Name"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "lemon_squeezy",
+        provider: "Lemon Squeezy",
+        docs: "https://docs.lemonsqueezy.com/help/webhooks/signing-requests",
+        parameter: Parameter::None,
+        build: |_| Scheme::lemon_squeezy(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Linear](https://linear.app/developers/webhooks#securing-webhooks):
@@ -23,3 +24,14 @@ impl Scheme {
             .replay_window(std::time::Duration::from_secs(60))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "linear",
+        provider: "Linear",
+        docs: "https://linear.app/developers/webhooks#securing-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::linear(),
+    },
+];

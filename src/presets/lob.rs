@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Lob](https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::json("event_type.id"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "lob",
+        provider: "Lob",
+        docs: "https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::lob(),
+    },
+];

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Mailchimp Transactional (Mandrill)](https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests):
@@ -30,3 +31,14 @@ impl Scheme {
             )
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "mandrill",
+        provider: "Mailchimp Transactional (Mandrill)",
+        docs: "https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests",
+        parameter: Parameter::PublicBaseUrl,
+        build: |parameter| Scheme::mandrill(parameter.to_owned()),
+    },
+];

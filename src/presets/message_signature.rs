@@ -1,5 +1,6 @@
 use crate::{Algorithm, Scheme, SignedContent};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// The provider that sends `X-Message-Signature: <hex HMAC-SHA256>` over
@@ -44,3 +45,14 @@ impl Scheme {
         )
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "message_signature",
+        provider: "X-Message-Signature provider",
+        docs: "",
+        parameter: Parameter::ClientId,
+        build: |parameter| Scheme::message_signature(parameter.to_owned()),
+    },
+];

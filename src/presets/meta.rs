@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::json("object"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "meta",
+        provider: "Meta (Facebook, Instagram, WhatsApp Cloud API)",
+        docs: "https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads",
+        parameter: Parameter::None,
+        build: |_| Scheme::meta(),
+    },
+];

@@ -2,7 +2,10 @@
 //! registry of them all by name ([`Preset`], [`Scheme::by_name`]).
 //!
 //! The preset table in PROVIDERS.md is generated from this registry (and checked against it by the
-//! tests), with the origin of each preset's known-answer vector.
+//! tests), with the origin of each preset's known-answer vector. A provider lives in one file
+//! here: its constructor, whose doc gives the provider's link, window, what is not covered and a
+//! known-answer doctest, and its registry entries (`PRESETS`); the registry is assembled from
+//! those at first use, sorted by name.
 //!
 //! ```
 //! use tower_webhook::{presets::Preset, Scheme};
@@ -19,6 +22,7 @@
 //! ```
 
 use crate::Scheme;
+use std::sync::LazyLock;
 
 /// One preset: its registry name, its provider and the provider's verification document.
 #[derive(Debug, Clone, Copy)]
@@ -48,12 +52,15 @@ pub enum Parameter {
 impl Preset {
     /// Every preset, sorted by name.
     pub fn all() -> &'static [Preset] {
-        registry::PRESETS
+        &REGISTRY
     }
 
     /// The preset registered as `name`, such as `"stripe"`.
     pub fn find(name: &str) -> Option<&'static Preset> {
-        registry::PRESETS.iter().find(|preset| preset.name == name)
+        let at = REGISTRY
+            .binary_search_by(|preset| preset.name.cmp(name))
+            .ok()?;
+        Some(&REGISTRY[at])
     }
 
     /// The registry name, which is also the scheme's name.
@@ -95,74 +102,89 @@ impl Scheme {
     }
 }
 
-mod airtable;
-mod amio;
-mod asana;
-mod autify;
-mod aws_sns;
-mod bitbucket;
-mod r#box;
-mod cal_com;
-mod calendly;
-mod circleci;
-mod clerk;
-mod coinbase_commerce;
-mod customerio;
-mod discord;
-mod docusign;
-mod dropbox;
-mod gitea;
-mod github;
-mod gitlab;
-mod gogs;
-mod helpscout;
-mod heroku;
-mod hubpay;
-mod hubspot_v3;
-mod intercom;
-mod jira;
-mod launchdarkly;
-mod lemon_squeezy;
-mod linear;
-mod lob;
-mod mandrill;
-mod message_signature;
-mod meta;
-mod mux;
-mod notion;
-mod okta;
-mod paddle;
-mod pagerduty;
-mod paypal;
-mod persona;
-mod polar;
-mod qiscus;
-mod razorpay;
-mod recurly;
-mod registry;
-mod resend;
-mod sanity;
-mod segment;
-mod sendgrid;
-mod sentry;
-mod shopify;
-mod slack;
-mod square;
-mod squarespace;
-mod standard_webhooks;
-mod standard_webhooks_ed25519;
-mod stripe;
-mod telegram;
-mod telnyx;
-mod trello;
-mod twilio;
-mod twitch;
-mod twitter;
-mod typeform;
-mod vercel;
-mod webflow;
-mod woocommerce;
-mod workos;
-mod xero;
-mod zendesk;
-mod zoom;
+/// Declares each preset file's module, and the registry of all their `PRESETS`, sorted by name.
+/// Adding a provider is one file (its constructor, doc and `PRESETS` entry) and one name here.
+macro_rules! presets {
+    ($($file:ident),* $(,)?) => {
+        $(mod $file;)*
+
+        static REGISTRY: LazyLock<Vec<Preset>> = LazyLock::new(|| {
+            let mut all = [$($file::PRESETS),*].concat();
+            all.sort_by_key(|preset| preset.name);
+            all
+        });
+    };
+}
+
+presets![
+    airtable,
+    amio,
+    asana,
+    autify,
+    aws_sns,
+    bitbucket,
+    r#box,
+    cal_com,
+    calendly,
+    circleci,
+    clerk,
+    coinbase_commerce,
+    customerio,
+    discord,
+    docusign,
+    dropbox,
+    gitea,
+    github,
+    gitlab,
+    gogs,
+    helpscout,
+    heroku,
+    hubpay,
+    hubspot_v3,
+    intercom,
+    jira,
+    launchdarkly,
+    lemon_squeezy,
+    linear,
+    lob,
+    mandrill,
+    message_signature,
+    meta,
+    mux,
+    notion,
+    okta,
+    paddle,
+    pagerduty,
+    paypal,
+    persona,
+    polar,
+    qiscus,
+    razorpay,
+    recurly,
+    resend,
+    sanity,
+    segment,
+    sendgrid,
+    sentry,
+    shopify,
+    slack,
+    square,
+    squarespace,
+    standard_webhooks,
+    standard_webhooks_ed25519,
+    stripe,
+    telegram,
+    telnyx,
+    trello,
+    twilio,
+    twitch,
+    twitter,
+    typeform,
+    vercel,
+    webflow,
+    woocommerce,
+    workos,
+    xero,
+    zendesk,
+    zoom,
+];

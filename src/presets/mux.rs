@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Mux](https://www.mux.com/docs/core/verify-webhook-signatures):
@@ -22,3 +23,14 @@ impl Scheme {
             .event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "mux",
+        provider: "Mux",
+        docs: "https://www.mux.com/docs/core/verify-webhook-signatures",
+        parameter: Parameter::None,
+        build: |_| Scheme::mux(),
+    },
+];

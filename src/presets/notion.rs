@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Notion](https://developers.notion.com/reference/webhooks):
@@ -23,3 +24,14 @@ impl Scheme {
             .attempt(Field::json("attempt_number"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "notion",
+        provider: "Notion",
+        docs: "https://developers.notion.com/reference/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::notion(),
+    },
+];

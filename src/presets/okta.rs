@@ -1,4 +1,5 @@
 use crate::{Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Okta](https://developer.okta.com/docs/concepts/event-hooks/) event hooks:
@@ -19,3 +20,14 @@ impl Scheme {
         Scheme::token("okta", "Authorization").delivery_id(Field::json("eventId"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "okta",
+        provider: "Okta",
+        docs: "https://developer.okta.com/docs/concepts/event-hooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::okta(),
+    },
+];

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Paddle Billing](https://developer.paddle.com/webhooks/signature-verification):
@@ -26,3 +27,14 @@ impl Scheme {
             .event_type(Field::json("event_type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "paddle",
+        provider: "Paddle Billing",
+        docs: "https://developer.paddle.com/webhooks/signature-verification",
+        parameter: Parameter::None,
+        build: |_| Scheme::paddle(),
+    },
+];

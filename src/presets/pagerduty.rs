@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [PagerDuty](https://developer.pagerduty.com/docs/verifying-signatures):
@@ -24,3 +25,14 @@ impl Scheme {
             .event_type(Field::json("event.event_type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "pagerduty",
+        provider: "PagerDuty",
+        docs: "https://developer.pagerduty.com/docs/verifying-signatures",
+        parameter: Parameter::None,
+        build: |_| Scheme::pagerduty(),
+    },
+];

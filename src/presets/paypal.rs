@@ -1,5 +1,6 @@
 use crate::{Field, Scheme, SignedContent, TimestampFormat};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [PayPal](https://developer.paypal.com/api/rest/webhooks/rest/): `PAYPAL-TRANSMISSION-SIG:
@@ -41,3 +42,14 @@ impl Scheme {
             .event_type(Field::json("event_type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "paypal",
+        provider: "PayPal",
+        docs: "https://developer.paypal.com/api/rest/webhooks/rest/",
+        parameter: Parameter::WebhookId,
+        build: |parameter| Scheme::paypal(parameter.to_owned()),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Persona](https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures):
@@ -26,3 +27,14 @@ impl Scheme {
             .event_type(Field::json("data.attributes.name"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "persona",
+        provider: "Persona",
+        docs: "https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures",
+        parameter: Parameter::None,
+        build: |_| Scheme::persona(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Scheme, SecretFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Polar](https://polar.sh/docs/integrate/webhooks/delivery): Standard Webhooks headers,
@@ -26,3 +27,14 @@ impl Scheme {
         super::standard_webhooks::standard("polar", "webhook").secret_format(SecretFormat::Raw)
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "polar",
+        provider: "Polar",
+        docs: "https://polar.sh/docs/integrate/webhooks/delivery",
+        parameter: Parameter::None,
+        build: |_| Scheme::polar(),
+    },
+];

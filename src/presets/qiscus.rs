@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Qiscus](https://support.qiscus.com/) Chat SDK:
@@ -19,3 +20,14 @@ impl Scheme {
         Scheme::hmac("qiscus", Algorithm::Sha256, "QISCUS-SDK-SIGNATURE")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "qiscus",
+        provider: "Qiscus",
+        docs: "https://support.qiscus.com/",
+        parameter: Parameter::None,
+        build: |_| Scheme::qiscus(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Razorpay](https://razorpay.com/docs/webhooks/integrations/):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::json("event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "razorpay",
+        provider: "Razorpay",
+        docs: "https://razorpay.com/docs/webhooks/integrations/",
+        parameter: Parameter::None,
+        build: |_| Scheme::razorpay(),
+    },
+];

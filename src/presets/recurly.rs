@@ -1,4 +1,5 @@
 use crate::{Algorithm, Scheme, SignatureFormat, SignedContent, TimestampFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Recurly](https://docs.recurly.com/recurly-subscriptions/docs/signature-verification):
@@ -25,3 +26,14 @@ impl Scheme {
             .signed(SignedContent::new().timestamp().text(".").body())
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "recurly",
+        provider: "Recurly",
+        docs: "https://docs.recurly.com/recurly-subscriptions/docs/signature-verification",
+        parameter: Parameter::None,
+        build: |_| Scheme::recurly(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::Scheme;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Resend](https://resend.com/docs/webhooks/verify-webhooks-requests): Standard Webhooks
@@ -23,3 +24,14 @@ impl Scheme {
         super::standard_webhooks::standard("resend", "svix")
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "resend",
+        provider: "Resend",
+        docs: "https://resend.com/docs/webhooks/verify-webhooks-requests",
+        parameter: Parameter::None,
+        build: |_| Scheme::resend(),
+    },
+];

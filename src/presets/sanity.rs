@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme, SignatureFormat, SignedContent, TimestampFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Sanity](https://www.sanity.io/docs/webhooks):
@@ -22,3 +23,14 @@ impl Scheme {
             .signed(SignedContent::new().timestamp().text(".").body())
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "sanity",
+        provider: "Sanity",
+        docs: "https://www.sanity.io/docs/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::sanity(),
+    },
+];

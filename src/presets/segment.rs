@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Segment](https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication):
@@ -18,3 +19,14 @@ impl Scheme {
         Scheme::hmac("segment", Algorithm::Sha1, "X-Signature").event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "segment",
+        provider: "Segment",
+        docs: "https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication",
+        parameter: Parameter::None,
+        build: |_| Scheme::segment(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Scheme, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [SendGrid](https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features)
@@ -26,3 +27,14 @@ impl Scheme {
             .signed(SignedContent::new().timestamp().body())
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "sendgrid",
+        provider: "SendGrid",
+        docs: "https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features",
+        parameter: Parameter::None,
+        build: |_| Scheme::sendgrid(),
+    },
+];

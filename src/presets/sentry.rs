@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Sentry integration platform](https://docs.sentry.io/organization/integrations/integration-platform/webhooks/):
@@ -18,3 +19,14 @@ impl Scheme {
             .event_type(Field::header("Sentry-Hook-Resource"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "sentry",
+        provider: "Sentry integration platform",
+        docs: "https://docs.sentry.io/organization/integrations/integration-platform/webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::sentry(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Shopify](https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook):
@@ -28,3 +29,14 @@ impl Scheme {
             .event_type(Field::header("X-Shopify-Topic"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "shopify",
+        provider: "Shopify",
+        docs: "https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook",
+        parameter: Parameter::None,
+        build: |_| Scheme::shopify(),
+    },
+];

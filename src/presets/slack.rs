@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Slack](https://api.slack.com/authentication/verifying-requests-from-slack):
@@ -35,3 +36,14 @@ pub(super) fn v0_timestamp_body() -> SignedContent {
         .text(":")
         .body()
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "slack",
+        provider: "Slack",
+        docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
+        parameter: Parameter::None,
+        build: |_| Scheme::slack(),
+    },
+];

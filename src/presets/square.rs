@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Square](https://developer.squareup.com/docs/webhooks/step3validate):
@@ -34,3 +35,14 @@ impl Scheme {
             .attempt(Field::header("square-retry-number"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "square",
+        provider: "Square",
+        docs: "https://developer.squareup.com/docs/webhooks/step3validate",
+        parameter: Parameter::PublicBaseUrl,
+        build: |parameter| Scheme::square(parameter.to_owned()),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SecretFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Squarespace](https://developers.squarespace.com/webhooks/verifying-notifications):
@@ -22,3 +23,14 @@ impl Scheme {
             .event_type(Field::json("topic"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "squarespace",
+        provider: "Squarespace",
+        docs: "https://developers.squarespace.com/webhooks/verifying-notifications",
+        parameter: Parameter::None,
+        build: |_| Scheme::squarespace(),
+    },
+];

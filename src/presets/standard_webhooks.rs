@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Standard Webhooks](https://www.standardwebhooks.com/) (Svix, Clerk, Resend, Liveblocks,
@@ -73,3 +74,21 @@ pub(super) fn standard(name: &'static str, header_prefix: &str) -> Scheme {
     .delivery_id(Field::header(&format!("{header_prefix}-id")))
     .event_type(Field::json("type"))
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "standard_webhooks",
+        provider: "Standard Webhooks",
+        docs: "https://www.standardwebhooks.com/",
+        parameter: Parameter::None,
+        build: |_| Scheme::standard_webhooks(),
+    },
+    Preset {
+        name: "svix",
+        provider: "Svix",
+        docs: "https://docs.svix.com/receiving/verifying-payloads/how-manual",
+        parameter: Parameter::None,
+        build: |_| Scheme::svix(),
+    },
+];

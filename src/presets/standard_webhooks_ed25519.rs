@@ -1,4 +1,5 @@
 use crate::{Encoding, Field, Scheme, SignatureFormat, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Standard Webhooks (Ed25519)](https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
@@ -35,3 +36,14 @@ impl Scheme {
             .event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "standard_webhooks_ed25519",
+        provider: "Standard Webhooks (Ed25519)",
+        docs: "https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md",
+        parameter: Parameter::None,
+        build: |_| Scheme::standard_webhooks_ed25519(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Stripe](https://docs.stripe.com/webhooks#verify-manually):
@@ -24,3 +25,14 @@ impl Scheme {
             .event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "stripe",
+        provider: "Stripe",
+        docs: "https://docs.stripe.com/webhooks#verify-manually",
+        parameter: Parameter::None,
+        build: |_| Scheme::stripe(),
+    },
+];

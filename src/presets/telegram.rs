@@ -1,4 +1,5 @@
 use crate::{Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Telegram](https://core.telegram.org/bots/api#setwebhook):
@@ -20,3 +21,14 @@ impl Scheme {
             .delivery_id(Field::json("update_id"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "telegram",
+        provider: "Telegram",
+        docs: "https://core.telegram.org/bots/api#setwebhook",
+        parameter: Parameter::None,
+        build: |_| Scheme::telegram(),
+    },
+];

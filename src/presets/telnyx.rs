@@ -1,4 +1,5 @@
 use crate::{Encoding, Field, Scheme, SignedContent};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Telnyx](https://developers.telnyx.com/docs/development/sdk/python/webhooks):
@@ -27,3 +28,14 @@ impl Scheme {
             .attempt(Field::json("meta.attempt"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "telnyx",
+        provider: "Telnyx",
+        docs: "https://developers.telnyx.com/docs/development/sdk/python/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::telnyx(),
+    },
+];

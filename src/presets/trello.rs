@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Trello](https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/):
@@ -30,3 +31,14 @@ impl Scheme {
             .event_type(Field::json("action.type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "trello",
+        provider: "Trello",
+        docs: "https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/",
+        parameter: Parameter::PublicBaseUrl,
+        build: |parameter| Scheme::trello(parameter.to_owned()),
+    },
+];

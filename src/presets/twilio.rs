@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent};
 use std::borrow::Cow;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Twilio](https://www.twilio.com/docs/usage/webhooks/webhooks-security):
@@ -46,3 +47,14 @@ impl Scheme {
             )
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "twilio",
+        provider: "Twilio",
+        docs: "https://www.twilio.com/docs/usage/webhooks/webhooks-security",
+        parameter: Parameter::PublicBaseUrl,
+        build: |parameter| Scheme::twilio(parameter.to_owned()),
+    },
+];

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Twitch](https://dev.twitch.tv/docs/eventsub/handling-webhook-events/) EventSub:
@@ -39,3 +40,14 @@ impl Scheme {
         .attempt(Field::header("Twitch-Eventsub-Message-Retry"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "twitch",
+        provider: "Twitch",
+        docs: "https://dev.twitch.tv/docs/eventsub/handling-webhook-events/",
+        parameter: Parameter::None,
+        build: |_| Scheme::twitch(),
+    },
+];

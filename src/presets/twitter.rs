@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [X (Twitter)](https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks)
@@ -28,3 +29,14 @@ impl Scheme {
             .json_object_body()
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "twitter",
+        provider: "X (Twitter)",
+        docs: "https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::twitter(),
+    },
+];

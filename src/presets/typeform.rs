@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Typeform](https://www.typeform.com/developers/webhooks/secure-your-webhooks/):
@@ -20,3 +21,14 @@ impl Scheme {
             .event_type(Field::json("event_type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "typeform",
+        provider: "Typeform",
+        docs: "https://www.typeform.com/developers/webhooks/secure-your-webhooks/",
+        parameter: Parameter::None,
+        build: |_| Scheme::typeform(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Vercel](https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks):
@@ -18,3 +19,14 @@ impl Scheme {
             .event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "vercel",
+        provider: "Vercel",
+        docs: "https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::vercel(),
+    },
+];

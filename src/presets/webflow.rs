@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Webflow](https://developers.webflow.com/data/docs/working-with-webhooks):
@@ -22,3 +23,14 @@ impl Scheme {
             .event_type(Field::json("triggerType"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "webflow",
+        provider: "Webflow",
+        docs: "https://developers.webflow.com/data/docs/working-with-webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::webflow(),
+    },
+];

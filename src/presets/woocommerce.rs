@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
@@ -21,3 +22,14 @@ impl Scheme {
             .event_type(Field::header("X-WC-Webhook-Topic"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "woocommerce",
+        provider: "WooCommerce",
+        docs: "https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::woocommerce(),
+    },
+];

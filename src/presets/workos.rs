@@ -1,5 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent, TimestampFormat};
 use std::time::Duration;
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [WorkOS](https://workos.com/docs/events/data-syncing/webhooks):
@@ -26,3 +27,14 @@ impl Scheme {
             .event_type(Field::json("event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "workos",
+        provider: "WorkOS",
+        docs: "https://workos.com/docs/events/data-syncing/webhooks",
+        parameter: Parameter::None,
+        build: |_| Scheme::workos(),
+    },
+];

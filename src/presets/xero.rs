@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Xero](https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/):
@@ -21,3 +22,14 @@ impl Scheme {
         Scheme::hmac("xero", Algorithm::Sha256, "x-xero-signature").encoding(Encoding::Base64)
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "xero",
+        provider: "Xero",
+        docs: "https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/",
+        parameter: Parameter::None,
+        build: |_| Scheme::xero(),
+    },
+];

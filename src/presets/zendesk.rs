@@ -1,4 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Zendesk](https://developer.zendesk.com/documentation/webhooks/verifying/):
@@ -28,3 +29,14 @@ impl Scheme {
             .event_type(Field::json("type"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "zendesk",
+        provider: "Zendesk",
+        docs: "https://developer.zendesk.com/documentation/webhooks/verifying/",
+        parameter: Parameter::None,
+        build: |_| Scheme::zendesk(),
+    },
+];

@@ -1,4 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
+use super::{Parameter, Preset};
 
 impl Scheme {
     /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
@@ -22,3 +23,14 @@ impl Scheme {
             .event_type(Field::json("event"))
     }
 }
+
+/// This file's registry entries.
+pub(super) const PRESETS: &[Preset] = &[
+    Preset {
+        name: "zoom",
+        provider: "Zoom",
+        docs: "https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events",
+        parameter: Parameter::None,
+        build: |_| Scheme::zoom(),
+    },
+];
