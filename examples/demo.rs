@@ -3,7 +3,7 @@
 //! exits non-zero if anything behaved other than expected.
 //!
 //! ```sh
-//! cargo run --example demo
+//! cargo run --all-features --example demo
 //! ```
 
 mod support;

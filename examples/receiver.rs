@@ -1,8 +1,8 @@
 //! A long-running webhook receiver on 127.0.0.1:$PORT (default 3000), one route per provider.
 //!
 //! ```sh
-//! cargo run --example receiver
-//! REDIS_URL=redis://127.0.0.1:6379/ cargo run --features redis --example receiver
+//! cargo run --features ed25519,ecdsa,rsa --example receiver
+//! REDIS_URL=redis://127.0.0.1:6379/ cargo run --all-features --example receiver
 //! ```
 
 mod support;

@@ -1,21 +1,4 @@
 #![doc = include_str!("../README.md")]
-//!
-//! ## Cargo features
-//!
-//! | feature | default | what it adds |
-//! | --- | --- | --- |
-//! | `axum` | yes | the extractors [`VerifiedBody`] and [`VerifiedForm`], `IntoResponse` for [`WebhookError`], closures returning `impl IntoResponse` in [`VerifyWebhookLayer::on_rejection`] |
-//! | `json` | yes | the [`VerifiedWebhook`] extractor (with `axum`), through `serde_json` |
-//! | `tracing` | yes | a `tracing` event for every rejection, at a level you choose |
-//! | `timeout` | yes | the whole-body deadline ([`VerifyWebhookLayer::body_timeout`]), on tokio's timer |
-//! | `ed25519` | yes | Ed25519 presets (Discord, Telnyx, Standard Webhooks `v1a`) |
-//! | `ecdsa` | yes | ECDSA P-256 presets (SendGrid) |
-//! | `rsa` | yes | RSA PKCS#1 v1.5 presets with a configured certificate (PayPal, AWS SNS) |
-//! | `redis` | no | [`dedup::RedisStore`](crate::dedup): deliveries deduplicated across instances |
-//!
-//! Without default features the crate needs only `http`, `http-body`, `http-body-util`,
-//! `tower-layer`, `tower-service`, `bytes`, `pin-project-lite` and the RustCrypto crates: the
-//! [`Verifier`], the [`Signer`] and the layer work in any tower stack.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
