@@ -1,7 +1,10 @@
 //! [`VerifyWebhookLayer`]: the builder, every default stated.
 
 use crate::{
-    dedup::Deduplicate, handshake::Handshake, rejection::RejectionLog, tenant::Tenants,
+    dedup::Deduplicate,
+    handshake::{Handshake, Handshakes},
+    rejection::RejectionLog,
+    tenant::Tenants,
     ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook,
 };
 use http::Method;
@@ -68,7 +71,7 @@ pub(crate) struct Settings {
     pub(crate) log: RejectionLog,
     pub(crate) body_timeout: Option<Duration>,
     pub(crate) dedup: Option<Deduplicate>,
-    pub(crate) handshakes: Arc<[Handshake]>,
+    pub(crate) handshakes: Handshakes,
     pub(crate) tenants: Option<Tenants>,
 }
 
@@ -196,9 +199,9 @@ impl<R> VerifyWebhookLayer<R> {
     /// Answers `handshake`, a provider's endpoint check, in the layer (see
     /// [`handshake`](crate::handshake)). Call it once per check the route must answer. The
     /// default is none.
-    pub fn handshake(mut self, handshake: Handshake) -> Self {
+    pub fn handshake(mut self, handshake: impl Handshake) -> Self {
         let mut handshakes = self.settings.handshakes.to_vec();
-        handshakes.push(handshake);
+        handshakes.push(Arc::new(handshake));
         Arc::make_mut(&mut self.settings).handshakes = handshakes.into();
         self
     }

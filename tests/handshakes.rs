@@ -14,7 +14,11 @@ use std::{
 };
 use tower::ServiceExt;
 use tower_webhook::{
-    handshake::{AsanaEnrollment, Handshake},
+    handshake::{
+        AsanaHookSecret, DiscordPing, DropboxChallenge, MetaSubscribe, MicrosoftGraphValidation,
+        OktaVerification, SlackUrlVerification, TrelloHead, TwitchEventSub, TwitterCrc,
+        WooCommercePing, ZoomUrlValidation,
+    },
     tenant::{TenantKey, TenantSource, Tenants, VerifierFuture},
     Scheme, Signer, Verifier, VerifyWebhookLayer,
 };
@@ -73,7 +77,7 @@ async fn slack_url_verification_echoes_the_challenge() {
     let layer = VerifyWebhookLayer::new(Scheme::slack(), secret)
         .unwrap()
         .clock(clock(1_700_000_000))
-        .handshake(Handshake::SlackUrlVerification);
+        .handshake(SlackUrlVerification);
     let calls = Calls::default();
     let app = app(layer, calls.clone());
     // Slack's documented request.
@@ -116,7 +120,7 @@ async fn zoom_url_validation_answers_the_hmac_of_the_plain_token() {
     let layer = VerifyWebhookLayer::new(Scheme::zoom(), secret)
         .unwrap()
         .clock(clock(1_654_503_849))
-        .handshake(Handshake::ZoomUrlValidation);
+        .handshake(ZoomUrlValidation);
     let calls = Calls::default();
     let body = r#"{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}"#;
     let response = app(layer, calls.clone())
@@ -137,7 +141,7 @@ async fn zoom_url_validation_answers_the_hmac_of_the_plain_token() {
 async fn meta_subscription_echoes_the_challenge_for_the_right_token_only() {
     let layer = VerifyWebhookLayer::new(Scheme::meta(), "app-secret")
         .unwrap()
-        .handshake(Handshake::meta_subscribe("my-verify-token"));
+        .handshake(MetaSubscribe::new("my-verify-token"));
     let calls = Calls::default();
     let app = app(layer, calls.clone());
     let get = |query: &str| {
@@ -172,7 +176,7 @@ async fn twitch_callback_verification_and_revocation() {
         VerifyWebhookLayer::new(Scheme::twitch(), secret)
             .unwrap()
             .clock(clock(1_700_000_000))
-            .handshake(Handshake::TwitchEventSub)
+            .handshake(TwitchEventSub)
     };
     let calls = Calls::default();
     let timestamp = "2023-11-14T22:13:20Z";
@@ -226,7 +230,7 @@ async fn discord_ping_is_answered_pong() {
     )
     .unwrap()
     .clock(clock(1_700_000_000))
-    .handshake(Handshake::DiscordPing);
+    .handshake(DiscordPing);
     let calls = Calls::default();
     let body = r#"{"id":"787053080478613555","token":"ThisIsATokenFromDiscordThatIsVeryLong","type":1,"version":1}"#;
     let request = Request::post("/hook")
@@ -247,7 +251,7 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
     let dropbox = app(
         VerifyWebhookLayer::new(Scheme::dropbox(), "app-secret")
             .unwrap()
-            .handshake(Handshake::DropboxChallenge),
+            .handshake(DropboxChallenge),
         calls.clone(),
     );
     let response = dropbox
@@ -269,7 +273,7 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
             "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu",
         )
         .unwrap()
-        .handshake(Handshake::TwitterCrc),
+        .handshake(TwitterCrc),
         calls.clone(),
     );
     let response = twitter
@@ -288,7 +292,7 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
     let okta = app(
         VerifyWebhookLayer::new(Scheme::okta(), "Bearer s3cr3t")
             .unwrap()
-            .handshake(Handshake::OktaVerification),
+            .handshake(OktaVerification),
         calls.clone(),
     );
     let response = okta
@@ -308,7 +312,7 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
     let graph = app(
         VerifyWebhookLayer::new(Scheme::github(), "secret")
             .unwrap()
-            .handshake(Handshake::MicrosoftGraphValidation),
+            .handshake(MicrosoftGraphValidation),
         calls.clone(),
     );
     let response = graph
@@ -324,7 +328,7 @@ async fn dropbox_x_okta_microsoft_graph_and_trello_checks() {
     let trello = app(
         VerifyWebhookLayer::new(Scheme::trello("https://hooks.example.com"), "app-secret")
             .unwrap()
-            .handshake(Handshake::TrelloHead),
+            .handshake(TrelloHead),
         calls.clone(),
     );
     let response = trello
@@ -355,7 +359,7 @@ impl TenantSource for AsanaWebhooks {
 async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
     let webhooks = AsanaWebhooks::default();
     let store = webhooks.clone();
-    let enrollment = AsanaEnrollment::new(move |request, secret| {
+    let enrollment = AsanaHookSecret::new(move |request, secret| {
         let webhook = request
             .uri
             .path()
@@ -370,7 +374,7 @@ async fn asana_hook_secret_is_echoed_and_becomes_that_webhooks_key() {
         Tenants::new(webhooks.clone(), TenantKey::PathSegment(1)).cache_for(Duration::ZERO),
     )
     .unwrap()
-    .handshake(Handshake::asana(enrollment.clone()));
+    .handshake(enrollment.clone());
     let calls = Calls::default();
     let counted = calls.clone();
     let app = Router::new().route(
@@ -474,7 +478,7 @@ async fn woocommerce_activation_ping_is_200_without_the_handler() {
     let layer = || {
         VerifyWebhookLayer::new(Scheme::woocommerce(), "wc-secret")
             .unwrap()
-            .handshake(Handshake::WooCommercePing)
+            .handshake(WooCommercePing)
     };
     let calls = Calls::default();
     let ping = Request::builder()
@@ -538,7 +542,7 @@ async fn no_crc_answer_is_ever_a_delivery_signature() {
     let app = app(
         VerifyWebhookLayer::new(Scheme::twitter(), X_SECRET)
             .unwrap()
-            .handshake(Handshake::TwitterCrc),
+            .handshake(TwitterCrc),
         calls.clone(),
     );
     // The attack: the CRC answer for a JSON token, then that JSON POSTed with it.
@@ -572,7 +576,7 @@ async fn no_crc_answer_is_ever_a_delivery_signature() {
             X_SECRET,
         )
         .unwrap()
-        .handshake(Handshake::TwitterCrc),
+        .handshake(TwitterCrc),
     );
     let response = custom.clone().oneshot(crc(token)).await.unwrap();
     assert!(!text(response).await.contains("response_token"));
@@ -603,7 +607,7 @@ async fn an_unknown_tenant_never_verifies_and_tenants_answer_the_crc_with_their_
         Tenants::new(XAccounts, TenantKey::Query("account".into())),
     )
     .unwrap()
-    .handshake(Handshake::TwitterCrc);
+    .handshake(TwitterCrc);
     let app = Router::new().route("/hook", {
         let calls = calls.clone();
         any(move || async move {
@@ -646,9 +650,9 @@ async fn reflected_challenges_are_bounded_plain_and_never_sniffed() {
     let graph = app_with(
         VerifyWebhookLayer::new(Scheme::qiscus(), "token")
             .unwrap()
-            .handshake(Handshake::MicrosoftGraphValidation)
-            .handshake(Handshake::meta_subscribe("vt"))
-            .handshake(Handshake::DropboxChallenge),
+            .handshake(MicrosoftGraphValidation)
+            .handshake(MetaSubscribe::new("vt"))
+            .handshake(DropboxChallenge),
     );
     let post = |query: &str| {
         Request::post(format!("/hook?{query}"))
@@ -696,7 +700,7 @@ async fn zoom_answers_only_plain_tokens_of_zooms_shape() {
     let layer = VerifyWebhookLayer::new(Scheme::zoom(), secret)
         .unwrap()
         .clock(clock(1_654_503_849))
-        .handshake(Handshake::ZoomUrlValidation);
+        .handshake(ZoomUrlValidation);
     let body = r#"{"payload":{"plainToken":"v0:1654503849:{}"},"event":"endpoint.url_validation"}"#;
     let response = app(layer, Calls::default())
         .oneshot(signed(Scheme::zoom(), secret, body, 1_654_503_849, &[]))

@@ -20,7 +20,7 @@ use std::{
 };
 use tower_webhook::{
     dedup::{Deduplicate, MemoryStore},
-    handshake::{AsanaEnrollment, Handshake},
+    handshake::{self, Handshake},
     presets::{Parameter, Preset},
     ConfigError, Method, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
 };
@@ -266,28 +266,28 @@ fn on_headers_verified(name: &'static str, stats: Stats) -> MethodRouter {
 pub(crate) const DEFAULT_META_VERIFY_TOKEN: &str = "meta-verify-token";
 
 /// The endpoint checks each preset's route answers.
-fn handshakes(name: &str) -> Vec<Handshake> {
+fn handshakes(name: &str) -> Vec<Arc<dyn Handshake>> {
     match name {
-        "slack" => vec![Handshake::SlackUrlVerification],
-        "zoom" => vec![Handshake::ZoomUrlValidation],
-        "meta" => vec![Handshake::meta_subscribe(env_or(
+        "slack" => vec![Arc::new(handshake::SlackUrlVerification)],
+        "zoom" => vec![Arc::new(handshake::ZoomUrlValidation)],
+        "meta" => vec![Arc::new(handshake::MetaSubscribe::new(env_or(
             "META_VERIFY_TOKEN",
             DEFAULT_META_VERIFY_TOKEN,
-        ))],
-        "twitch" => vec![Handshake::TwitchEventSub],
-        "discord" => vec![Handshake::DiscordPing],
-        "dropbox" => vec![Handshake::DropboxChallenge],
-        "twitter" => vec![Handshake::TwitterCrc],
-        // Asana sends a secret only to a target the app is enrolling (see `AsanaEnrollment`);
+        )))],
+        "twitch" => vec![Arc::new(handshake::TwitchEventSub)],
+        "discord" => vec![Arc::new(handshake::DiscordPing)],
+        "dropbox" => vec![Arc::new(handshake::DropboxChallenge)],
+        "twitter" => vec![Arc::new(handshake::TwitterCrc)],
+        // Asana sends a secret only to a target the app is enrolling (see `AsanaHookSecret`);
         // this receiver enrolls none, so every `X-Hook-Secret` is refused.
-        "asana" => vec![Handshake::asana(AsanaEnrollment::new(
+        "asana" => vec![Arc::new(handshake::AsanaHookSecret::new(
             |_request, _secret| {
                 println!("asana: a webhook was created; keep its X-Hook-Secret as its key");
             },
         ))],
-        "okta" => vec![Handshake::OktaVerification],
-        "woocommerce" => vec![Handshake::WooCommercePing],
-        "trello" => vec![Handshake::TrelloHead],
+        "okta" => vec![Arc::new(handshake::OktaVerification)],
+        "woocommerce" => vec![Arc::new(handshake::WooCommercePing)],
+        "trello" => vec![Arc::new(handshake::TrelloHead)],
         _ => Vec::new(),
     }
 }

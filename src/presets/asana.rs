@@ -1,5 +1,12 @@
 use crate::{Algorithm, Scheme};
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
+use std::{
+    collections::HashMap,
+    fmt,
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
 
 impl Scheme {
     /// [Asana](https://developers.asana.com/docs/webhooks-guide):
@@ -33,3 +40,125 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::asana(),
     },
 ];
+
+/// Asana's handshake: the `POST` carrying `X-Hook-Secret` (unsigned, sent while your app creates
+/// the webhook) is answered 200 echoing the header, only for a target that
+/// [`expect`](Self::expect) opened, only once; `on_secret` receives the request and the secret
+/// to keep as that webhook's key. Any other `X-Hook-Secret` (another method, a target not
+/// waiting for its handshake, a second one, a request that also carries `X-Hook-Signature`) is
+/// not a handshake: it is verified as a delivery, and refused. So nobody can replace a
+/// webhook's key by sending a secret of their own.
+///
+/// Asana sends a webhook's secret once, to its target, while the `POST /webhooks` that creates
+/// it is in flight. Call [`expect`](Self::expect) with the target's path (and query) just
+/// before that call: the handshake is then accepted for that target, once, within the window
+/// (60 s by default). Clones share the targets waiting.
+///
+/// ```
+/// use tower_webhook::{handshake::AsanaHookSecret, Scheme, VerifyWebhookLayer};
+///
+/// let asana = AsanaHookSecret::new(|request, secret| {
+///     // Store `secret` as the key of the webhook whose target is `request.uri.path()`.
+///     let _ = (request.uri.path(), secret);
+/// });
+/// let layer = VerifyWebhookLayer::new(Scheme::asana(), "existing-webhook-secret")?
+///     .handshake(asana.clone());
+///
+/// // Before calling Asana's `POST /webhooks` with target `https://example.com/asana/w-42`:
+/// asana.expect("/asana/w-42");
+/// # Ok::<(), tower_webhook::ConfigError>(())
+/// ```
+#[derive(Clone)]
+pub struct AsanaHookSecret {
+    on_secret: OnSecret,
+    waiting: Arc<Mutex<HashMap<String, Instant>>>,
+    window: Duration,
+}
+
+impl AsanaHookSecret {
+    /// Most targets waiting at once; older ones are dropped past it.
+    const MAX_WAITING: usize = 1024;
+
+    /// An enrollment that hands each accepted secret to `on_secret`.
+    pub fn new(on_secret: impl Fn(&http::request::Parts, &str) + Send + Sync + 'static) -> Self {
+        AsanaHookSecret {
+            on_secret: Arc::new(on_secret),
+            waiting: Arc::default(),
+            window: Duration::from_secs(60),
+        }
+    }
+
+    /// How long a target waits for its handshake after [`expect`](Self::expect). The default is
+    /// 60 seconds.
+    #[must_use]
+    pub fn window(mut self, window: Duration) -> Self {
+        self.window = window;
+        self
+    }
+
+    /// Accepts one handshake for the target whose path and query are `path_and_query` (such
+    /// as `"/asana/w-42"`), within the window.
+    pub fn expect(&self, path_and_query: impl Into<String>) {
+        let now = Instant::now();
+        let mut waiting = self.waiting();
+        waiting.retain(|_, until| *until > now);
+        if waiting.len() >= Self::MAX_WAITING {
+            if let Some(oldest) = waiting
+                .iter()
+                .min_by_key(|(_, until)| **until)
+                .map(|(target, _)| target.clone())
+            {
+                waiting.remove(&oldest);
+            }
+        }
+        waiting.insert(path_and_query.into(), now + self.window);
+    }
+
+    /// Whether `target` was waiting (and is no longer).
+    fn take(&self, target: &str) -> bool {
+        let now = Instant::now();
+        self.waiting()
+            .remove(target)
+            .is_some_and(|until| until > now)
+    }
+
+    fn waiting(&self) -> std::sync::MutexGuard<'_, HashMap<String, Instant>> {
+        self.waiting
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
+
+impl fmt::Debug for AsanaHookSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AsanaHookSecret")
+            .field("waiting", &self.waiting().len())
+            .field("window", &self.window)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Handshake for AsanaHookSecret {
+    fn before(&self, request: &http::request::Parts, _: &crate::Verifier) -> Option<Answer> {
+        if request.method != http::Method::POST {
+            return None;
+        }
+        let secret = handshake::header_text(&request.headers, "x-hook-secret")?;
+        // A request that carries a signature is a delivery, never a handshake.
+        if request.headers.contains_key("x-hook-signature") {
+            return None;
+        }
+        let target = request.uri.path_and_query().map_or("/", |pq| pq.as_str());
+        let value = http::HeaderValue::from_str(&secret).ok()?;
+        if secret.len() > handshake::MAX_CHALLENGE_LEN || !self.take(target) {
+            return None;
+        }
+        (self.on_secret)(request, &secret);
+        let mut response = handshake::text(http::StatusCode::OK, String::new());
+        response.headers_mut().insert("x-hook-secret", value);
+        Some(response)
+    }
+}
+
+/// What receives Asana's webhook secrets: the handshake request and the secret.
+pub type OnSecret = Arc<dyn Fn(&http::request::Parts, &str) + Send + Sync>;

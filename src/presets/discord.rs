@@ -1,5 +1,7 @@
 use crate::{Scheme, SignedContent};
 use super::{Parameter, Preset};
+#[cfg(feature = "json")]
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Discord](https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers):
@@ -38,3 +40,23 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::discord(),
     },
 ];
+
+/// Discord interactions' `PING`: a signed `{"type": 1}` is answered 200 `{"type":1}`.
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiscordPing;
+
+#[cfg(feature = "json")]
+impl Handshake for DiscordPing {
+    fn after(&self, _: &http::HeaderMap, body: &[u8], _: &crate::Verifier) -> Option<Answer> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        if value["type"] != 1 {
+            return None;
+        }
+        Some(handshake::json(r#"{"type":1}"#.to_owned()))
+    }
+
+    fn is_signed(&self) -> bool {
+        true
+    }
+}

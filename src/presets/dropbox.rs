@@ -1,5 +1,6 @@
 use crate::{Algorithm, Scheme};
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Dropbox](https://www.dropbox.com/developers/reference/webhooks):
@@ -31,3 +32,17 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::dropbox(),
     },
 ];
+
+/// Dropbox's check: a `GET ?challenge=…` is answered 200 with the challenge as `text/plain`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DropboxChallenge;
+
+impl Handshake for DropboxChallenge {
+    fn before(&self, request: &http::request::Parts, _: &crate::Verifier) -> Option<Answer> {
+        if request.method != http::Method::GET {
+            return None;
+        }
+        let challenge = handshake::query_param(request, "challenge")?;
+        Some(handshake::reflect(Some(challenge)))
+    }
+}

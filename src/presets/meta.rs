@@ -1,5 +1,6 @@
 use crate::{Algorithm, Field, Scheme};
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Meta (Facebook, Instagram, WhatsApp Cloud API)](https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads):
@@ -33,3 +34,44 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::meta(),
     },
 ];
+
+/// Meta's (Facebook, Instagram, WhatsApp) subscription check: a `GET
+/// ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…` whose verify token equals this one
+/// (compared in constant time) is answered 200 with the challenge; any other such `GET` 403.
+#[derive(Clone)]
+pub struct MetaSubscribe {
+    verify_token: std::sync::Arc<str>,
+}
+
+impl MetaSubscribe {
+    /// The check for `verify_token`, the token configured in the app dashboard.
+    pub fn new(verify_token: impl Into<std::sync::Arc<str>>) -> Self {
+        MetaSubscribe {
+            verify_token: verify_token.into(),
+        }
+    }
+}
+
+impl std::fmt::Debug for MetaSubscribe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The verify token is a secret: never printed.
+        f.debug_struct("MetaSubscribe").finish_non_exhaustive()
+    }
+}
+
+impl Handshake for MetaSubscribe {
+    fn before(&self, request: &http::request::Parts, _: &crate::Verifier) -> Option<Answer> {
+        if request.method != http::Method::GET
+            || handshake::query_param(request, "hub.mode").as_deref() != Some("subscribe")
+        {
+            return None;
+        }
+        let given = handshake::query_param(request, "hub.verify_token").unwrap_or_default();
+        let equal: bool = subtle::ConstantTimeEq::ct_eq(given.as_bytes(), self.verify_token.as_bytes()).into();
+        if !equal {
+            let refused = "verify token mismatch".to_owned();
+            return Some(handshake::text(http::StatusCode::FORBIDDEN, refused));
+        }
+        Some(handshake::reflect(handshake::query_param(request, "hub.challenge")))
+    }
+}

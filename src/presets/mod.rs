@@ -102,6 +102,27 @@ impl Scheme {
     }
 }
 
+/// Each provider's endpoint check, implemented beside its preset; re-exported by
+/// [`handshake`](crate::handshake).
+pub(crate) mod handshakes {
+    pub use super::asana::{AsanaHookSecret, OnSecret};
+    #[cfg(feature = "json")]
+    pub use super::discord::DiscordPing;
+    pub use super::dropbox::DropboxChallenge;
+    pub use super::meta::MetaSubscribe;
+    pub use super::microsoft_graph::MicrosoftGraphValidation;
+    pub use super::okta::OktaVerification;
+    #[cfg(feature = "json")]
+    pub use super::slack::SlackUrlVerification;
+    pub use super::trello::TrelloHead;
+    #[cfg(feature = "json")]
+    pub use super::twitch::TwitchEventSub;
+    pub use super::twitter::TwitterCrc;
+    pub use super::woocommerce::WooCommercePing;
+    #[cfg(feature = "json")]
+    pub use super::zoom::ZoomUrlValidation;
+}
+
 /// Declares each preset file's module, and the registry of all their `PRESETS`, sorted by name.
 /// Adding a provider is one file (its constructor, doc and `PRESETS` entry) and one name here.
 macro_rules! presets {
@@ -150,6 +171,7 @@ presets![
     mandrill,
     message_signature,
     meta,
+    microsoft_graph,
     mux,
     notion,
     okta,

@@ -1,5 +1,6 @@
 use crate::{Field, Scheme};
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Okta](https://developer.okta.com/docs/concepts/event-hooks/) event hooks:
@@ -31,3 +32,22 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::okta(),
     },
 ];
+
+/// Okta event hooks' check: a `GET` with `X-Okta-Verification-Challenge` is answered 200 with
+/// `{"verification": <the challenge>}`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OktaVerification;
+
+impl Handshake for OktaVerification {
+    fn before(&self, request: &http::request::Parts, _: &crate::Verifier) -> Option<Answer> {
+        if request.method != http::Method::GET {
+            return None;
+        }
+        let challenge = handshake::header_text(&request.headers, "x-okta-verification-challenge")?;
+        if !handshake::is_reflectable(&challenge) {
+            return Some(handshake::invalid_challenge());
+        }
+        let body = format!(r#"{{"verification":{}}}"#, handshake::json_string(&challenge));
+        Some(handshake::json(body))
+    }
+}

@@ -1,5 +1,7 @@
 use crate::{Algorithm, Field, Scheme, SignedContent};
 use super::{Parameter, Preset};
+#[cfg(feature = "json")]
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Slack](https://api.slack.com/authentication/verifying-requests-from-slack):
@@ -47,3 +49,24 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::slack(),
     },
 ];
+
+/// Slack Events API's URL check: a signed `POST` of `{"type": "url_verification", "challenge":
+/// …}` is answered 200 with the challenge as `text/plain`, never reaching the handler.
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SlackUrlVerification;
+
+#[cfg(feature = "json")]
+impl Handshake for SlackUrlVerification {
+    fn after(&self, _: &http::HeaderMap, body: &[u8], _: &crate::Verifier) -> Option<Answer> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        if value["type"] != "url_verification" {
+            return None;
+        }
+        Some(handshake::reflect(value["challenge"].as_str().map(str::to_owned)))
+    }
+
+    fn is_signed(&self) -> bool {
+        true
+    }
+}

@@ -1,6 +1,7 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Trello](https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/):
@@ -42,3 +43,14 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |parameter| Scheme::trello(parameter.to_owned()),
     },
 ];
+
+/// Trello's check: the `HEAD` request sent when a webhook is created is answered 200.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TrelloHead;
+
+impl Handshake for TrelloHead {
+    fn before(&self, request: &http::request::Parts, _: &crate::Verifier) -> Option<Answer> {
+        (request.method == http::Method::HEAD)
+            .then(|| handshake::text(http::StatusCode::OK, String::new()))
+    }
+}

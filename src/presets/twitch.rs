@@ -1,6 +1,8 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
 use super::{Parameter, Preset};
+#[cfg(feature = "json")]
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Twitch](https://dev.twitch.tv/docs/eventsub/handling-webhook-events/) EventSub:
@@ -51,3 +53,27 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::twitch(),
     },
 ];
+
+/// Twitch EventSub's checks: a signed `webhook_callback_verification` is answered 200 with the
+/// challenge as `text/plain`; a signed `revocation` 204.
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TwitchEventSub;
+
+#[cfg(feature = "json")]
+impl Handshake for TwitchEventSub {
+    fn after(&self, headers: &http::HeaderMap, body: &[u8], _: &crate::Verifier) -> Option<Answer> {
+        match handshake::header_text(headers, "twitch-eventsub-message-type").as_deref() {
+            Some("webhook_callback_verification") => {
+                let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+                Some(handshake::reflect(value["challenge"].as_str().map(str::to_owned)))
+            }
+            Some("revocation") => Some(handshake::text(http::StatusCode::NO_CONTENT, String::new())),
+            _ => None,
+        }
+    }
+
+    fn is_signed(&self) -> bool {
+        true
+    }
+}

@@ -1,12 +1,14 @@
 use crate::{Algorithm, Encoding, Scheme};
 use super::{Parameter, Preset};
+use base64::Engine as _;
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [X (Twitter)](https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks)
     /// Account Activity webhooks: `x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256 of the
     /// raw body>`, keyed with the app's consumer secret (API key secret). There is no timestamp,
     /// so nothing limits replays; there is no delivery id either. X signs the CRC answer
-    /// (`GET ?crc_token=…`, see [`Handshake::TwitterCrc`](crate::handshake::Handshake::TwitterCrc))
+    /// (`GET ?crc_token=…`, see [`TwitterCrc`])
     /// with the same key and the same HMAC, so this scheme accepts only JSON object bodies
     /// ([`Scheme::json_object_body`]), which no CRC token the layer answers can be: no CRC
     /// answer is ever a delivery signature.
@@ -40,3 +42,31 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::twitter(),
     },
 ];
+
+/// X's (Twitter) Account Activity CRC: a `GET ?crc_token=…` is answered 200 with
+/// `{"response_token": "sha256=<base64 HMAC-SHA256 of the token under the consumer secret>"}`,
+/// for tokens of 1 to 256 base64 characters (400 otherwise), and only with a scheme that accepts
+/// JSON object bodies alone, as [`Scheme::twitter`] does (see
+/// [answers under the delivery key](crate::handshake#answers-under-the-delivery-key)).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TwitterCrc;
+
+impl Handshake for TwitterCrc {
+    fn before(&self, request: &http::request::Parts, verifier: &crate::Verifier) -> Option<Answer> {
+        if request.method != http::Method::GET {
+            return None;
+        }
+        let token = handshake::query_param(request, "crc_token")?;
+        // The answer is an HMAC under the delivery key: given only for tokens that no delivery
+        // of the scheme can be.
+        if !verifier.scheme().requires_json_object_body() {
+            return None;
+        }
+        if !handshake::is_token(&token, 256, b"+/=_-") {
+            return Some(handshake::invalid_challenge());
+        }
+        let mac = verifier.handshake_mac(token.as_bytes())?;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(mac);
+        Some(handshake::json(format!(r#"{{"response_token":"sha256={encoded}"}}"#)))
+    }
+}

@@ -1,5 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
 use super::{Parameter, Preset};
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [WooCommerce](https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks):
@@ -33,3 +34,21 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::woocommerce(),
     },
 ];
+
+/// WooCommerce's activation ping: the unsigned `POST` (of `webhook_id=…`, without a signature)
+/// sent when a webhook is created is answered 200 instead of 401, without calling the handler,
+/// so WooCommerce saves the webhook.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WooCommercePing;
+
+impl Handshake for WooCommercePing {
+    fn before(&self, request: &http::request::Parts, verifier: &crate::Verifier) -> Option<Answer> {
+        let signed = verifier
+            .scheme()
+            .signature_header_names()
+            .iter()
+            .any(|name| request.headers.contains_key(name));
+        (request.method == http::Method::POST && !signed)
+            .then(|| handshake::text(http::StatusCode::OK, String::new()))
+    }
+}

@@ -1,5 +1,7 @@
 use crate::{Algorithm, Field, Scheme};
 use super::{Parameter, Preset};
+#[cfg(feature = "json")]
+use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
     /// [Zoom](https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events):
@@ -34,3 +36,36 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::zoom(),
     },
 ];
+
+/// Zoom's URL validation: a signed `POST` of `{"event": "endpoint.url_validation", "payload":
+/// {"plainToken": …}}` is answered 200 with `{"plainToken": …, "encryptedToken": <hex
+/// HMAC-SHA256 of the plain token under the secret token>}`, for plain tokens of Zoom's shape
+/// (1 to 128 base64url characters, never a `:`, which every signed Zoom message has); 400
+/// otherwise. See [answers under the delivery key](crate::handshake#answers-under-the-delivery-key).
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ZoomUrlValidation;
+
+#[cfg(feature = "json")]
+impl Handshake for ZoomUrlValidation {
+    fn after(&self, _: &http::HeaderMap, body: &[u8], verifier: &crate::Verifier) -> Option<Answer> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        if value["event"] != "endpoint.url_validation" {
+            return None;
+        }
+        let plain = value["payload"]["plainToken"].as_str()?;
+        // An HMAC under the delivery key: only of tokens no signed Zoom message can be.
+        if !handshake::is_token(plain, 128, b"_-") {
+            return Some(handshake::invalid_challenge());
+        }
+        let encrypted = const_hex::encode(verifier.handshake_mac(plain.as_bytes())?);
+        Some(handshake::json(format!(
+            r#"{{"plainToken":{},"encryptedToken":"{encrypted}"}}"#,
+            handshake::json_string(plain)
+        )))
+    }
+
+    fn is_signed(&self) -> bool {
+        true
+    }
+}
