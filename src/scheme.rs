@@ -297,31 +297,6 @@ impl Scheme {
         self.json_object_body
     }
 
-    /// Accepts only AWS SNS messages whose `TopicArn` is one of `arns`, as AWS advises: every
-    /// AWS account can publish messages that AWS signs with the same certificate, so without
-    /// it any topic's messages verify. Messages of another topic are refused as a signature
-    /// mismatch. On a scheme that is not AWS SNS's, the scheme fails to build.
-    ///
-    /// ```
-    /// use tower_webhook::Scheme;
-    ///
-    /// let scheme = Scheme::aws_sns().topic_arns(["arn:aws:sns:us-west-2:123456789012:MyTopic"]);
-    /// ```
-    #[must_use]
-    pub fn topic_arns<I, A>(mut self, arns: I) -> Self
-    where
-        I: IntoIterator<Item = A>,
-        A: Into<String>,
-    {
-        let arns: std::sync::Arc<[String]> = arns.into_iter().map(Into::into).collect();
-        if !self.content.sns_topics(arns) {
-            self.error.get_or_insert(ConfigError::InvalidScheme {
-                reason: "topic ARNs apply to AWS SNS schemes only",
-            });
-        }
-        self
-    }
-
     /// Reads the timestamp from `header` (any case), checked against the replay window. The
     /// signed content must include it.
     #[must_use]
@@ -473,16 +448,15 @@ impl Scheme {
                 return invalid("the timestamp and the signature come from the same header");
             }
         }
-        #[cfg(not(feature = "json"))]
-        if self.signature_in_body.is_some()
-            || self.timestamp_in_body.is_some()
-            || self.content.parts.iter().any(|part| {
-                matches!(
-                    part,
-                    crate::verify::signed_content::Part::SnsStringToSign { .. }
-                )
-            })
+        if let Some(feature) = self
+            .content
+            .derived_part()
+            .and_then(|rule| rule.missing_feature())
         {
+            return Err(ConfigError::FeatureDisabled { feature });
+        }
+        #[cfg(not(feature = "json"))]
+        if self.signature_in_body.is_some() || self.timestamp_in_body.is_some() {
             return Err(ConfigError::FeatureDisabled { feature: "json" });
         }
         if self.signature_in_body.is_some()
@@ -499,6 +473,13 @@ impl Scheme {
     }
 
     /// Keeps an invalid header name in a delivery field as the scheme's error.
+    /// The scheme, refused when it is built, for `reason`.
+    pub(crate) fn refused(mut self, reason: &'static str) -> Self {
+        self.error
+            .get_or_insert(ConfigError::InvalidScheme { reason });
+        self
+    }
+
     fn check_field(&mut self, field: &Field) {
         if let Field::InvalidHeader(name) = field {
             self.error

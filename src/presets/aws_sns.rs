@@ -1,4 +1,8 @@
-use crate::{Field, Scheme, SignedContent};
+use crate::{
+    verify::signed_content::{DerivedPart, HeaderProblem, Sources},
+    Field, Scheme, SignedContent,
+};
+use std::sync::Arc;
 use super::{Parameter, Preset};
 
 impl Scheme {
@@ -71,3 +75,136 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::aws_sns_v2(),
     },
 ];
+
+impl Scheme {
+    /// Accepts only AWS SNS messages whose `TopicArn` is one of `arns`, as AWS advises: every
+    /// AWS account can publish messages that AWS signs with the same certificate, so without
+    /// it any topic's messages verify. Messages of another topic are refused as a signature
+    /// mismatch. On a scheme that is not AWS SNS's, the scheme fails to build.
+    ///
+    /// ```
+    /// use tower_webhook::Scheme;
+    ///
+    /// let scheme = Scheme::aws_sns().topic_arns(["arn:aws:sns:us-west-2:123456789012:MyTopic"]);
+    /// ```
+    #[must_use]
+    pub fn topic_arns<I, A>(self, arns: I) -> Self
+    where
+        I: IntoIterator<Item = A>,
+        A: Into<String>,
+    {
+        let rule = self
+            .content
+            .derived_part()
+            .and_then(|rule| rule.as_any().downcast_ref::<StringToSign>());
+        let Some(rule) = rule else {
+            return self.refused("topic ARNs apply to AWS SNS schemes only");
+        };
+        let rule = StringToSign {
+            signature_version: rule.signature_version,
+            topics: Some(arns.into_iter().map(Into::into).collect()),
+        };
+        self.signed(SignedContent::new().derived(rule))
+    }
+}
+
+impl SignedContent {
+    /// Appends AWS SNS's "string to sign", built from the JSON message's fields in AWS's order
+    /// (`Message`, `MessageId`, `Subject` if present, `Timestamp`, `TopicArn`, `Type` for a
+    /// notification; `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`, `TopicArn`,
+    /// `Type` for subscription messages), each as `"{key}\n{value}\n"`. A message whose
+    /// `SignatureVersion` is not `signature_version` does not verify, nor one where any of those
+    /// fields is present but not a string (it would be left out of the string to sign, so it
+    /// could be added to a captured message). Needs the `json` feature.
+    #[must_use]
+    pub fn aws_sns_string_to_sign(self, signature_version: &'static str) -> Self {
+        self.derived(StringToSign {
+            signature_version,
+            topics: None,
+        })
+    }
+}
+
+/// AWS SNS's string to sign, and the topics whose messages verify (any when `None`).
+#[derive(Debug)]
+struct StringToSign {
+    signature_version: &'static str,
+    #[cfg_attr(not(feature = "json"), allow(dead_code))]
+    topics: Option<Arc<[String]>>,
+}
+
+/// Every field AWS SNS signs, in one message type or another.
+const SIGNED_FIELDS: &[&str] = &[
+    "Message",
+    "MessageId",
+    "Subject",
+    "SubscribeURL",
+    "Timestamp",
+    "Token",
+    "TopicArn",
+    "Type",
+];
+
+impl DerivedPart for StringToSign {
+    fn label(&self) -> &'static str {
+        "{SNS string to sign}"
+    }
+
+    #[cfg(feature = "json")]
+    fn feed(&self, sources: &Sources<'_>, sink: &mut dyn FnMut(&[u8])) -> Result<(), HeaderProblem> {
+        let message = sources.body_json().ok_or(HeaderProblem::NotAsSigned)?;
+        if message["SignatureVersion"].as_str() != Some(self.signature_version) {
+            return Err(HeaderProblem::NotAsSigned);
+        }
+        if let Some(topics) = &self.topics {
+            let topic = message["TopicArn"].as_str();
+            if !topics.iter().any(|allowed| Some(allowed.as_str()) == topic) {
+                return Err(HeaderProblem::NotAsSigned);
+            }
+        }
+        let keys: &[&str] = match message["Type"].as_str() {
+            Some("Notification") => &["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"],
+            Some("SubscriptionConfirmation" | "UnsubscribeConfirmation") => &[
+                "Message",
+                "MessageId",
+                "SubscribeURL",
+                "Timestamp",
+                "Token",
+                "TopicArn",
+                "Type",
+            ],
+            _ => return Err(HeaderProblem::NotAsSigned),
+        };
+        for key in keys {
+            match message.get(*key) {
+                None => {}
+                Some(serde_json::Value::String(value)) => {
+                    sink(key.as_bytes());
+                    sink(b"\n");
+                    sink(value.as_bytes());
+                    sink(b"\n");
+                }
+                // Left out of the string to sign, it could be added to a captured message.
+                Some(_) => return Err(HeaderProblem::NotAsSigned),
+            }
+        }
+        Ok(())
+    }
+
+    #[cfg(not(feature = "json"))]
+    fn feed(&self, _: &Sources<'_>, _: &mut dyn FnMut(&[u8])) -> Result<(), HeaderProblem> {
+        Err(HeaderProblem::NotAsSigned)
+    }
+
+    fn signs_json_field(&self, path: &str) -> bool {
+        SIGNED_FIELDS.contains(&path)
+    }
+
+    fn missing_feature(&self) -> Option<&'static str> {
+        (!cfg!(feature = "json")).then_some("json")
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,6 +1,9 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent};
 use std::borrow::Cow;
 use super::{Parameter, Preset};
+use crate::verify::signed_content::{
+    feed_sorted_form_params, query_param, DerivedPart, HeaderProblem, Sources,
+};
 
 impl Scheme {
     /// [Twilio](https://www.twilio.com/docs/usage/webhooks/webhooks-security):
@@ -43,7 +46,7 @@ impl Scheme {
             .signed(
                 SignedContent::new()
                     .public_url_either_port(public_base_url)
-                    .sorted_form_params(),
+                    .derived(Parameters),
             )
     }
 }
@@ -58,3 +61,38 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |parameter| Scheme::twilio(parameter.to_owned()),
     },
 ];
+
+/// What Twilio signs after the URL: the form parameters, sorted, each as name then value; or,
+/// when the URL's query carries `bodySHA256` (Twilio's JSON webhooks), nothing, the body's
+/// SHA-256 having to equal that value instead (the URL, and so the value, being signed).
+#[derive(Debug)]
+struct Parameters;
+
+impl DerivedPart for Parameters {
+    fn label(&self) -> &'static str {
+        "{sorted form params}"
+    }
+
+    fn feed(&self, sources: &Sources<'_>, sink: &mut dyn FnMut(&[u8])) -> Result<(), HeaderProblem> {
+        let Some(expected) = query_param(sources.path_and_query, "bodySHA256") else {
+            feed_sorted_form_params(sources.body, sink);
+            return Ok(());
+        };
+        use sha2::Digest as _;
+        let actual = const_hex::encode(sha2::Sha256::digest(sources.body));
+        let equal: bool = subtle::ConstantTimeEq::ct_eq(
+            actual.as_bytes(),
+            expected.to_ascii_lowercase().as_bytes(),
+        )
+        .into();
+        if equal {
+            Ok(())
+        } else {
+            Err(HeaderProblem::NotAsSigned)
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

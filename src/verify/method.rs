@@ -190,7 +190,8 @@ fn rsa_key(material: &[u8], sha1: bool) -> Result<Key, ConfigError> {
     use rsa::pkcs8::DecodePublicKey;
     use x509_cert::der::{Decode, DecodePem, Encode};
     let invalid = || ConfigError::InvalidPublicKey {
-        expected: "an RSA key: a PEM certificate (as PayPal's PAYPAL-CERT-URL serves it), a PEM \
+        expected:
+            "an RSA key: a PEM certificate (as a provider's certificate URL serves it), a PEM \
                    public key, or a base64 DER SubjectPublicKeyInfo",
     };
     let text = std::str::from_utf8(material).map_err(|_| invalid())?.trim();

@@ -2,7 +2,7 @@
 
 use crate::{ConfigError, WebhookError};
 use http::{HeaderMap, HeaderName, HeaderValue};
-use std::{borrow::Cow, sync::Arc};
+use std::{borrow::Cow, fmt, sync::Arc};
 
 /// What the MAC is computed over: a sequence of parts, fed to the MAC in order.
 ///
@@ -48,19 +48,14 @@ pub(crate) enum Part {
     /// The timestamp, as the digits received.
     Timestamp,
     /// The form-encoded body's parameters, sorted by name then value, duplicates once, each as
-    /// name followed by value (Twilio). Needs the whole body, so it is not hashed while receiving.
-    /// When the URL's query carries `bodySHA256` (Twilio's JSON webhooks), no parameter is
-    /// signed and the body's SHA-256 must equal it instead.
+    /// name followed by value (Mandrill). Needs the whole body, so it is not hashed while
+    /// receiving.
     FormParams,
     /// The CRC-32 (IEEE) of the raw body, in decimal (PayPal). Needs the whole body.
     BodyCrc32,
-    /// AWS SNS's string to sign, built from the JSON body's fields; the body's
-    /// `SignatureVersion` must be this one. Needs the whole body.
-    SnsStringToSign {
-        signature_version: &'static str,
-        /// The topics whose messages verify; any when `None`.
-        topics: Option<Arc<[String]>>,
-    },
+    /// A part computed from the request by a provider's own rule (AWS SNS's string to sign,
+    /// Twilio's parameters), which lives in the provider's file. Needs the whole body.
+    Derived(Derived),
     /// The request method, such as `POST`.
     Method,
     /// The public URL the provider called: the configured base (`https://example.com`) followed
@@ -98,8 +93,8 @@ impl SignedContent {
 
     /// Appends the `application/x-www-form-urlencoded` body's parameters (decoded), sorted by name
     /// and then value, each parameter written as its name followed by its value, a repeated
-    /// identical pair once: Twilio's scheme. The raw bytes are not signed, so this is verified
-    /// after the whole body has arrived.
+    /// identical pair once, as Mandrill and Twilio sign them. The raw bytes are not signed, so
+    /// this is verified after the whole body has arrived.
     #[must_use]
     pub fn sorted_form_params(self) -> Self {
         self.push_body(Part::FormParams)
@@ -155,32 +150,17 @@ impl SignedContent {
         self.push_body(Part::BodyCrc32)
     }
 
-    /// Appends AWS SNS's "string to sign", built from the JSON message's fields in AWS's order
-    /// (`Message`, `MessageId`, `Subject` if present, `Timestamp`, `TopicArn`, `Type` for a
-    /// notification; `Message`, `MessageId`, `SubscribeURL`, `Timestamp`, `Token`, `TopicArn`,
-    /// `Type` for subscription messages), each as `"{key}\n{value}\n"`. A message whose
-    /// `SignatureVersion` is not `signature_version` does not verify, nor one where any of those
-    /// fields is present but not a string (it would be left out of the string to sign, so it
-    /// could be added to a captured message). Needs the `json` feature.
-    #[must_use]
-    pub fn aws_sns_string_to_sign(self, signature_version: &'static str) -> Self {
-        self.push_body(Part::SnsStringToSign {
-            signature_version,
-            topics: None,
-        })
+    /// Appends a part computed by a provider's own rule, in place of the body.
+    pub(crate) fn derived(self, part: impl DerivedPart) -> Self {
+        self.push_body(Part::Derived(Derived(Arc::new(part))))
     }
 
-    /// Only messages of these topics verify (AWS SNS). Every AWS account can publish messages
-    /// that AWS signs with the same certificate, so AWS advises checking `TopicArn`.
-    pub(crate) fn sns_topics(&mut self, arns: Arc<[String]>) -> bool {
-        let mut found = false;
-        for part in &mut self.parts {
-            if let Part::SnsStringToSign { topics, .. } = part {
-                *topics = Some(Arc::clone(&arns));
-                found = true;
-            }
-        }
-        found
+    /// The provider's rule of a derived part, if the content has one.
+    pub(crate) fn derived_part(&self) -> Option<&dyn DerivedPart> {
+        self.parts.iter().find_map(|part| match part {
+            Part::Derived(derived) => Some(&*derived.0),
+            _ => None,
+        })
     }
 
     /// Appends the request method (`POST`), for providers that sign it (HubSpot v3).
@@ -248,12 +228,12 @@ impl SignedContent {
     }
 
     /// Whether the top-level (or dotted) JSON body field `path` is covered: the raw body is
-    /// signed, or AWS SNS's string to sign includes that field. A body signed only through its
-    /// CRC-32 (PayPal) does not count: CRC-32 collisions are easy to make.
+    /// signed, or a derived part signs that field. A body signed only through its CRC-32 does
+    /// not count: CRC-32 collisions are easy to make.
     pub(crate) fn signs_json_field(&self, path: &str) -> bool {
         self.parts.iter().any(|part| match part {
             Part::Body => true,
-            Part::SnsStringToSign { .. } => SNS_SIGNED_FIELDS.contains(&path),
+            Part::Derived(derived) => derived.0.signs_json_field(path),
             _ => false,
         })
     }
@@ -269,7 +249,7 @@ impl SignedContent {
         self.parts.iter().find(|part| {
             matches!(
                 part,
-                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::SnsStringToSign { .. }
+                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::Derived(_)
             )
         })
     }
@@ -305,7 +285,7 @@ impl SignedContent {
                 Part::Timestamp => out.push_str("{timestamp}"),
                 Part::FormParams => out.push_str("{sorted form params}"),
                 Part::BodyCrc32 => out.push_str("{crc32 of body}"),
-                Part::SnsStringToSign { .. } => out.push_str("{SNS string to sign}"),
+                Part::Derived(derived) => out.push_str(derived.0.label()),
                 Part::Method => out.push_str("{method}"),
                 Part::PublicUrl { .. } => out.push_str("{public url}"),
             }
@@ -324,7 +304,7 @@ impl SignedContent {
         match self.parts.iter().position(|part| {
             matches!(
                 part,
-                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::SnsStringToSign { .. }
+                Part::Body | Part::FormParams | Part::BodyCrc32 | Part::Derived(_)
             )
         }) {
             Some(at) => (
@@ -441,31 +421,9 @@ pub(crate) fn feed(
             // `Scheme::validate` guarantees a source whenever the timestamp is signed, and the
             // caller has read it by now; were it absent, nothing fed means no match.
             Part::Timestamp => sink(sources.timestamp.unwrap_or_default()),
-            Part::FormParams => match query_param(sources.path_and_query, "bodySHA256") {
-                Some(expected) => {
-                    use sha2::Digest as _;
-                    let actual = const_hex::encode(sha2::Sha256::digest(sources.body));
-                    let equal: bool = subtle::ConstantTimeEq::ct_eq(
-                        actual.as_bytes(),
-                        expected.to_ascii_lowercase().as_bytes(),
-                    )
-                    .into();
-                    if !equal {
-                        return Err(HeaderProblem::NotAsSigned);
-                    }
-                }
-                None => {
-                    for (name, value) in sorted_form_params(sources.body) {
-                        sink(name.as_bytes());
-                        sink(value.as_bytes());
-                    }
-                }
-            },
+            Part::FormParams => feed_sorted_form_params(sources.body, sink),
             Part::BodyCrc32 => sink(crc32fast::hash(sources.body).to_string().as_bytes()),
-            Part::SnsStringToSign {
-                signature_version,
-                topics,
-            } => sns_string_to_sign(sources, signature_version, topics.as_deref(), sink)?,
+            Part::Derived(derived) => derived.0.feed(sources, sink)?,
             Part::Method => sink(sources.method.as_str().as_bytes()),
             Part::PublicUrl { base, unescape, .. } => {
                 sink(sources.base_override.unwrap_or(base).as_bytes());
@@ -523,91 +481,60 @@ fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
     sink(&text[start..]);
 }
 
-/// Every field AWS SNS signs, in one message type or another.
-const SNS_SIGNED_FIELDS: &[&str] = &[
-    "Message",
-    "MessageId",
-    "Subject",
-    "SubscribeURL",
-    "Timestamp",
-    "Token",
-    "TopicArn",
-    "Type",
-];
-
-/// Feeds AWS SNS's string to sign for the JSON message `body`.
-#[cfg(feature = "json")]
-fn sns_string_to_sign(
-    sources: &Sources<'_>,
-    signature_version: &str,
-    topics: Option<&[String]>,
-    sink: &mut impl FnMut(&[u8]),
-) -> Result<(), HeaderProblem> {
-    let message = sources.body_json().ok_or(HeaderProblem::NotAsSigned)?;
-    if message["SignatureVersion"].as_str() != Some(signature_version) {
-        return Err(HeaderProblem::NotAsSigned);
+/// Feeds the form-encoded `body`'s parameters, sorted, each as its name then its value.
+pub(crate) fn feed_sorted_form_params(body: &[u8], sink: &mut (impl FnMut(&[u8]) + ?Sized)) {
+    for (name, value) in sorted_form_params(body) {
+        sink(name.as_bytes());
+        sink(value.as_bytes());
     }
-    if let Some(topics) = topics {
-        let topic = message["TopicArn"].as_str();
-        if !topics.iter().any(|allowed| Some(allowed.as_str()) == topic) {
-            return Err(HeaderProblem::NotAsSigned);
-        }
-    }
-    let keys: &[&str] = match message["Type"].as_str() {
-        Some("Notification") => &[
-            "Message",
-            "MessageId",
-            "Subject",
-            "Timestamp",
-            "TopicArn",
-            "Type",
-        ],
-        Some("SubscriptionConfirmation" | "UnsubscribeConfirmation") => &[
-            "Message",
-            "MessageId",
-            "SubscribeURL",
-            "Timestamp",
-            "Token",
-            "TopicArn",
-            "Type",
-        ],
-        _ => return Err(HeaderProblem::NotAsSigned),
-    };
-    for key in keys {
-        match message.get(*key) {
-            None => {}
-            Some(serde_json::Value::String(value)) => {
-                sink(key.as_bytes());
-                sink(b"\n");
-                sink(value.as_bytes());
-                sink(b"\n");
-            }
-            // Left out of the string to sign, it could be added to a captured message.
-            Some(_) => return Err(HeaderProblem::NotAsSigned),
-        }
-    }
-    Ok(())
 }
 
-#[cfg(not(feature = "json"))]
-fn sns_string_to_sign(
-    _: &Sources<'_>,
-    _: &str,
-    _: Option<&[String]>,
-    _: &mut impl FnMut(&[u8]),
-) -> Result<(), HeaderProblem> {
-    Err(HeaderProblem::NotAsSigned)
+/// A part of the signed content computed by a provider's own rule, kept in the provider's file
+/// (see [`Part::Derived`]); the generic interpreter only calls it.
+pub(crate) trait DerivedPart: fmt::Debug + Send + Sync + 'static {
+    /// How the part shows in [`SignedContent::describe`], such as `"{SNS string to sign}"`.
+    fn label(&self) -> &'static str;
+
+    /// Feeds the part's bytes from the request.
+    fn feed(&self, sources: &Sources<'_>, sink: &mut dyn FnMut(&[u8]))
+        -> Result<(), HeaderProblem>;
+
+    /// Whether the JSON body field `path` is covered by the part. The default is no.
+    fn signs_json_field(&self, path: &str) -> bool {
+        let _ = path;
+        false
+    }
+
+    /// A cargo feature the rule needs that is not enabled: the scheme then fails to build.
+    fn missing_feature(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The rule itself, to be changed by its provider's builder methods.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
+
+/// A [`DerivedPart`], shared; equal only to itself.
+#[derive(Debug, Clone)]
+pub(crate) struct Derived(pub(crate) Arc<dyn DerivedPart>);
+
+impl PartialEq for Derived {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Derived {}
 
 /// The decoded value of the query parameter `name`, if present.
-fn query_param(path_and_query: &str, name: &str) -> Option<String> {
+pub(crate) fn query_param(path_and_query: &str, name: &str) -> Option<String> {
     let (_, query) = path_and_query.split_once('?')?;
     form_urlencoded::parse(query.as_bytes())
         .find(|(key, _)| key == name)
         .map(|(_, value)| value.into_owned())
 }
 
-/// Decoded form parameters sorted by name then value, identical pairs once (Twilio's rule).
+/// Decoded form parameters sorted by name then value, identical pairs once.
 fn sorted_form_params(body: &[u8]) -> Vec<(String, String)> {
     let mut params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     params.sort();
