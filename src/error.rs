@@ -80,6 +80,11 @@ pub enum WebhookError {
     /// The request names its tenant twice (a header or query parameter given twice), or in a
     /// form that two readers could read as two names (a path segment with percent-escapes).
     AmbiguousTenant,
+    /// [`Verifier::verify`](crate::Verifier::verify) was called for a scheme that signs the
+    /// request's method or URL, which it does not have: use
+    /// [`Verifier::verify_request`](crate::Verifier::verify_request). A mistake of the caller's,
+    /// answered 500.
+    RequestLineRequired,
 }
 
 impl WebhookError {
@@ -91,6 +96,7 @@ impl WebhookError {
             WebhookError::BodyRead { .. } | WebhookError::AmbiguousTenant => {
                 StatusCode::BAD_REQUEST
             }
+            WebhookError::RequestLineRequired => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNAUTHORIZED,
         }
     }
@@ -110,6 +116,7 @@ impl WebhookError {
             WebhookError::BodyTimeout { .. } => "body_timeout",
             WebhookError::BodyRead { .. } => "body_read_failed",
             WebhookError::AmbiguousTenant => "ambiguous_tenant",
+            WebhookError::RequestLineRequired => "request_line_required",
         }
     }
 
@@ -167,6 +174,9 @@ impl fmt::Display for WebhookError {
             WebhookError::AmbiguousTenant => {
                 f.write_str("the request names its tenant more than once or ambiguously")
             }
+            WebhookError::RequestLineRequired => f.write_str(
+                "the scheme signs the request's method or URL: verify the whole request",
+            ),
         }
     }
 }

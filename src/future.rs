@@ -619,7 +619,11 @@ where
         };
         let key = dedup::key(&dedup.namespace, &delivery, id);
         let token = dedup::token();
-        let window = settings.verifier.scheme().window().unwrap_or_default();
+        let window = settings
+            .verifier
+            .scheme()
+            .default_tolerance()
+            .unwrap_or_default();
         let timeout = dedup.timeout.or(settings.body_timeout);
         let future = dedup::deadline(
             dedup.store.claim(&key, &token, dedup.lease),

@@ -39,9 +39,13 @@ pub use verify::{
     algorithm::Algorithm,
     encoding::Encoding,
     keys::SecretFormat,
-    method::Method,
+    method::SignatureMethod,
     signature_header::SignatureFormat,
     signed_content::SignedContent,
     timestamp::{TimestampFormat, DEFAULT_TOLERANCE},
     Verifier,
 };
+
+/// The former name of [`SignatureMethod`], which collided with `http::Method`.
+#[deprecated(since = "0.3.0", note = "renamed `SignatureMethod`")]
+pub type Method = SignatureMethod;

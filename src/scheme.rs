@@ -7,8 +7,8 @@
 //! with the builder methods here.
 
 use crate::{
-    delivery::DeliveryFields, Algorithm, ConfigError, Encoding, Field, Method, SecretFormat,
-    SignatureFormat, SignedContent, TimestampFormat, DEFAULT_TOLERANCE,
+    delivery::DeliveryFields, Algorithm, ConfigError, Encoding, Field, SecretFormat,
+    SignatureFormat, SignatureMethod, SignedContent, TimestampFormat, DEFAULT_TOLERANCE,
 };
 use http::HeaderName;
 use std::{borrow::Cow, time::Duration};
@@ -34,7 +34,7 @@ use std::{borrow::Cow, time::Duration};
 #[derive(Clone)]
 pub struct Scheme {
     pub(crate) name: Cow<'static, str>,
-    pub(crate) method: Method,
+    pub(crate) method: SignatureMethod,
     /// The headers that may carry signatures; the first is the primary one.
     pub(crate) headers: Vec<HeaderName>,
     pub(crate) format: SignatureFormat,
@@ -60,32 +60,34 @@ impl Scheme {
     /// A scheme named `name` that sends the hex HMAC of the raw body, with no prefix, in
     /// `header` (any case).
     pub fn hmac(name: impl Into<Cow<'static, str>>, algorithm: Algorithm, header: &str) -> Self {
-        Scheme::with_method(name, Method::Hmac(algorithm), header)
+        Scheme::with_method(name, SignatureMethod::Hmac(algorithm), header)
     }
 
     /// A scheme whose signature is an Ed25519 signature of the raw body, hex-encoded, in
     /// `header`; the key is the provider's public key (the `ed25519` feature).
     pub fn ed25519(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, Method::Ed25519, header)
+        Scheme::with_method(name, SignatureMethod::Ed25519, header)
     }
 
     /// A scheme whose signature is a DER-encoded ECDSA P-256/SHA-256 signature of the raw body,
     /// base64-encoded, in `header`; the key is the provider's public key (the `ecdsa` feature).
     pub fn ecdsa_p256(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, Method::EcdsaP256Sha256, header).encoding(Encoding::Base64)
+        Scheme::with_method(name, SignatureMethod::EcdsaP256Sha256, header)
+            .encoding(Encoding::Base64)
     }
 
     /// A scheme whose signature is an RSA PKCS#1 v1.5 / SHA-256 signature of the raw body,
     /// base64-encoded, in `header`; the key is the provider's certificate or public key (the
     /// `rsa` feature).
     pub fn rsa_sha256(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, Method::RsaPkcs1Sha256, header).encoding(Encoding::Base64)
+        Scheme::with_method(name, SignatureMethod::RsaPkcs1Sha256, header)
+            .encoding(Encoding::Base64)
     }
 
     /// Like [`Scheme::rsa_sha256`] with SHA-1, only for providers that still sign with it (AWS
     /// SNS's `SignatureVersion` 1).
     pub fn rsa_sha1(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, Method::RsaPkcs1Sha1, header).encoding(Encoding::Base64)
+        Scheme::with_method(name, SignatureMethod::RsaPkcs1Sha1, header).encoding(Encoding::Base64)
     }
 
     /// A scheme where `header` carries a shared token, compared in constant time. A token proves
@@ -108,10 +110,14 @@ impl Scheme {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, Method::Token, header).signed(SignedContent::new())
+        Scheme::with_method(name, SignatureMethod::Token, header).signed(SignedContent::new())
     }
 
-    fn with_method(name: impl Into<Cow<'static, str>>, method: Method, header: &str) -> Self {
+    fn with_method(
+        name: impl Into<Cow<'static, str>>,
+        method: SignatureMethod,
+        header: &str,
+    ) -> Self {
         let mut scheme = Scheme {
             name: name.into(),
             method,
@@ -128,7 +134,7 @@ impl Scheme {
             // Without an id from the provider, what the signature covers identifies the
             // delivery; a token signs nothing, so it identifies none.
             delivery: DeliveryFields {
-                id: (method != Method::Token).then_some(Field::ContentDigest),
+                id: (method != SignatureMethod::Token).then_some(Field::ContentDigest),
                 ..DeliveryFields::default()
             },
             signature_in_body: None,
@@ -219,7 +225,7 @@ impl Scheme {
     /// Whether deduplication needs the digest of the signed content: the id is that digest,
     /// or is not signed.
     pub(crate) fn identified_by_content(&self) -> bool {
-        self.method != Method::Token
+        self.method != SignatureMethod::Token
             && (self.delivery.unsigned_id_distinguishes
                 || matches!(self.delivery.id, None | Some(Field::ContentDigest))
                 || !self.delivery_id_is_signed())
@@ -323,13 +329,25 @@ impl Scheme {
         self
     }
 
-    /// Sets the replay window: how far a timestamp may be from now, in the past or the future.
-    /// The default is the provider's documented window for presets, 300 seconds otherwise;
-    /// [`VerifyWebhookLayer::tolerance`](crate::VerifyWebhookLayer::tolerance) overrides it.
+    /// Sets the tolerance (the replay window): how far a timestamp may be from now, in the past
+    /// or the future. The default is the provider's documented window for presets,
+    /// [`DEFAULT_TOLERANCE`](crate::DEFAULT_TOLERANCE) otherwise;
+    /// [`Verifier::tolerance`](crate::Verifier::tolerance) and
+    /// [`VerifyWebhookLayer::tolerance`](crate::VerifyWebhookLayer::tolerance) override it.
     #[must_use]
-    pub fn replay_window(mut self, window: Duration) -> Self {
-        self.window = window;
+    pub fn tolerance(mut self, tolerance: Duration) -> Self {
+        self.window = tolerance;
         self
+    }
+
+    /// The former name of [`tolerance`](Self::tolerance).
+    #[deprecated(
+        since = "0.3.0",
+        note = "renamed `tolerance`: one name for the replay window"
+    )]
+    #[must_use]
+    pub fn replay_window(self, window: Duration) -> Self {
+        self.tolerance(window)
     }
 
     /// Sets how the secret becomes the key. The default is [`SecretFormat::Raw`].
@@ -360,7 +378,7 @@ impl Scheme {
     }
 
     /// How the signature is made.
-    pub fn method(&self) -> Method {
+    pub fn method(&self) -> SignatureMethod {
         self.method
     }
 
@@ -379,9 +397,16 @@ impl Scheme {
         &self.content
     }
 
-    /// The replay window, when the scheme carries a timestamp.
-    pub fn window(&self) -> Option<Duration> {
+    /// The tolerance a verifier of this scheme applies unless told otherwise, when the scheme
+    /// carries a timestamp.
+    pub fn default_tolerance(&self) -> Option<Duration> {
         self.has_timestamp().then_some(self.window)
+    }
+
+    /// The former name of [`default_tolerance`](Self::default_tolerance).
+    #[deprecated(since = "0.3.0", note = "renamed `default_tolerance`")]
+    pub fn window(&self) -> Option<Duration> {
+        self.default_tolerance()
     }
 
     /// Whether the scheme carries a timestamp, and so has a replay window.
@@ -397,10 +422,10 @@ impl Scheme {
         if let Some(error) = self.error.clone().or_else(|| self.content.error.clone()) {
             return Err(error);
         }
-        if self.content.parts.is_empty() && self.method != Method::Token {
+        if self.content.parts.is_empty() && self.method != SignatureMethod::Token {
             return invalid("the signed content is empty");
         }
-        if self.method == Method::Token && !self.content.parts.is_empty() {
+        if self.method == SignatureMethod::Token && !self.content.parts.is_empty() {
             return invalid("a token signs nothing; leave the signed content empty");
         }
         let signed_in_header = self.timestamp_header.is_some() || self.format.carries_timestamp();

@@ -61,6 +61,9 @@ pub enum SignError {
     },
     /// The URL's `bodySHA256` (Twilio) is not the body's SHA-256.
     BodyHashMismatch,
+    /// [`Signer::sign`] or [`Signer::sign_at`] was called for a scheme that signs the request's
+    /// method or URL, which they do not have: use [`Signer::sign_request`].
+    RequestLineRequired,
 }
 
 impl fmt::Display for SignError {
@@ -74,6 +77,9 @@ impl fmt::Display for SignError {
             }
             SignError::BodyHashMismatch => {
                 f.write_str("the URL's bodySHA256 is not the SHA-256 of the body")
+            }
+            SignError::RequestLineRequired => {
+                f.write_str("the scheme signs the request's method or URL: sign the whole request")
             }
         }
     }
@@ -129,6 +135,9 @@ impl Signer {
         body: &[u8],
         timestamp: u64,
     ) -> Result<HeaderMap, SignError> {
+        if self.verifier.scheme().content.signs_request_line() {
+            return Err(SignError::RequestLineRequired);
+        }
         let line = RequestLine {
             method: &http::Method::POST,
             path_and_query: "/",

@@ -64,7 +64,7 @@ fn table() -> String {
             ""
         };
         let signature = match scheme.method() {
-            tower_webhook::Method::Token => "token, constant-time".to_owned(),
+            tower_webhook::SignatureMethod::Token => "token, constant-time".to_owned(),
             method => format!(
                 "`{}` {:?} {}",
                 scheme.signature_format(),
@@ -80,7 +80,7 @@ fn table() -> String {
             format!("`{signs}`")
         };
         let window = scheme
-            .window()
+            .default_tolerance()
             .map_or("–".to_owned(), |window| format!("{} s", window.as_secs()));
         writeln!(
             out,

@@ -255,3 +255,28 @@ fn verifier_secret() -> String {
         .unwrap()
         .to_owned()
 }
+
+#[test]
+fn a_url_signed_scheme_is_never_checked_as_post_slash() {
+    // Twilio signs the public URL: `verify` and `sign`, which see no request line, refuse it
+    // rather than check a signature over `POST /` that can never be the provider's.
+    let scheme = Scheme::twilio("https://mycompany.com");
+    let verifier = Verifier::new(scheme.clone(), "12345").unwrap();
+    let signed = headers(&[("x-twilio-signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]);
+    assert!(matches!(
+        verifier.verify(&signed, b"Digits=1234"),
+        Err(WebhookError::RequestLineRequired)
+    ));
+    let signer = Signer::new(scheme, "12345").unwrap();
+    assert_eq!(
+        signer.sign(&HeaderMap::new(), b"Digits=1234"),
+        Err(tower_webhook::SignError::RequestLineRequired)
+    );
+    // The whole request is checked as usual (Twilio's request-validator vector).
+    let body = "CallSid=CA1234567890ABCDE&Caller=%2B14158675309&Digits=1234&From=%2B14158675309&To=%2B18005551212";
+    let request = http::Request::post("/myapp.php?foo=1&bar=2")
+        .header("X-Twilio-Signature", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+        .body(body)
+        .unwrap();
+    assert!(verifier.verify_request(&request).is_ok());
+}

@@ -171,7 +171,7 @@ async fn held(clients: usize) -> Result<(), Box<dyn std::error::Error>> {
 async fn released(claims: usize, capacity: usize) -> Result<(), Box<dyn std::error::Error>> {
     use std::time::Duration;
     use tower_webhook::dedup::{DedupStore, MemoryStore};
-    let store = MemoryStore::with_capacity(capacity);
+    let store = MemoryStore::bounded(capacity);
     let lease = Duration::from_secs(120);
     store.claim("kept", "t", lease).await?;
     store

@@ -22,7 +22,7 @@ use tower_webhook::{
     dedup::{Deduplicate, MemoryStore},
     handshake::{self, Handshake},
     presets::{Parameter, Preset},
-    ConfigError, Method, Scheme, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
+    ConfigError, Scheme, SignatureMethod, Signer, Verified, VerifiedBody, VerifyWebhookLayer,
 };
 
 /// One provider the receiver serves: its route, scheme and secret.
@@ -120,7 +120,7 @@ pub(crate) const DEFAULT_PUBLIC_URL: &str = "https://hooks.example.com";
 fn default_key(preset: &Preset) -> String {
     use base64::Engine as _;
     match scheme_of(preset).method() {
-        Method::Ed25519 => {
+        SignatureMethod::Ed25519 => {
             let key = ed25519_dalek::SigningKey::from_bytes(&DEMO_ED25519_SEED);
             let public = key.verifying_key().to_bytes();
             match preset.name() {
@@ -131,7 +131,7 @@ fn default_key(preset: &Preset) -> String {
                 _ => hex::encode(public),
             }
         }
-        Method::EcdsaP256Sha256 => {
+        SignatureMethod::EcdsaP256Sha256 => {
             use p256::pkcs8::EncodePublicKey;
             let key =
                 p256::ecdsa::SigningKey::from_slice(&DEMO_P256_SCALAR).expect("a valid scalar");
@@ -177,10 +177,10 @@ pub(crate) fn registry_providers(named: &[Provider]) -> Vec<Provider> {
         .map(|preset| {
             let scheme = scheme_of(preset);
             let variable = match scheme.method() {
-                Method::Ed25519
-                | Method::EcdsaP256Sha256
-                | Method::RsaPkcs1Sha256
-                | Method::RsaPkcs1Sha1 => "PUBLIC_KEY",
+                SignatureMethod::Ed25519
+                | SignatureMethod::EcdsaP256Sha256
+                | SignatureMethod::RsaPkcs1Sha256
+                | SignatureMethod::RsaPkcs1Sha1 => "PUBLIC_KEY",
                 _ => "SECRET",
             };
             let variable = format!("{}_{variable}", preset.name().to_uppercase());
@@ -203,10 +203,10 @@ pub(crate) fn key_variable(provider: &Provider) -> String {
         (Some((name, _)), _) => (*name).to_owned(),
         (
             None,
-            Method::Ed25519
-            | Method::EcdsaP256Sha256
-            | Method::RsaPkcs1Sha256
-            | Method::RsaPkcs1Sha1,
+            SignatureMethod::Ed25519
+            | SignatureMethod::EcdsaP256Sha256
+            | SignatureMethod::RsaPkcs1Sha256
+            | SignatureMethod::RsaPkcs1Sha1,
         ) => {
             format!("{}_PUBLIC_KEY", provider.name.to_uppercase())
         }

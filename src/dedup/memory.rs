@@ -39,15 +39,23 @@ struct Entry {
 impl MemoryStore {
     /// A store remembering up to 100,000 deliveries.
     pub fn new() -> Self {
-        MemoryStore::with_capacity(100_000)
+        MemoryStore::bounded(100_000)
     }
 
-    /// A store remembering up to `capacity` deliveries.
-    pub fn with_capacity(capacity: usize) -> Self {
+    /// A store remembering at most `max_entries` deliveries (at least one), the oldest
+    /// forgotten first.
+    pub fn bounded(max_entries: usize) -> Self {
         MemoryStore {
             inner: Mutex::new(Inner::default()),
-            capacity: capacity.max(1),
+            capacity: max_entries.max(1),
         }
+    }
+
+    /// The former name of [`bounded`](Self::bounded): the number is a maximum, not a capacity
+    /// reserved in advance.
+    #[deprecated(since = "0.3.0", note = "renamed `bounded`: the number is a maximum")]
+    pub fn with_capacity(max_entries: usize) -> Self {
+        MemoryStore::bounded(max_entries)
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Inner) -> T) -> T {
@@ -214,7 +222,7 @@ mod tests {
 
     #[test]
     fn capacity_bounds_the_entries() {
-        let store = MemoryStore::with_capacity(3);
+        let store = MemoryStore::bounded(3);
         for key in ["a", "b", "c", "d", "e"] {
             assert_eq!(now(store.claim(key, "t", LEASE)), Claim::Claimed);
         }
@@ -233,7 +241,7 @@ mod tests {
     fn released_claims_behind_a_long_lived_one_do_not_accumulate() {
         // One delivery done and kept for long, then 300,000 claims that the handler releases
         // (5xx, panics, dropped requests): before the fix, every one stayed queued.
-        let store = MemoryStore::with_capacity(1000);
+        let store = MemoryStore::bounded(1000);
         assert_eq!(now(store.claim("kept", "t", LEASE)), Claim::Claimed);
         now(store.complete("kept", "t", Duration::from_secs(3600)));
         let mut largest = (0, 0);
@@ -252,7 +260,7 @@ mod tests {
 
     #[test]
     fn any_mix_of_outcomes_stays_within_capacity() {
-        let store = MemoryStore::with_capacity(100);
+        let store = MemoryStore::bounded(100);
         let mut largest = (0, 0);
         for i in 0..50_000u64 {
             // A deterministic mix: done, released, left in flight, claimed again.
@@ -274,7 +282,7 @@ mod tests {
 
     #[test]
     fn an_entry_rewritten_later_is_not_evicted_by_its_older_queue_item() {
-        let store = MemoryStore::with_capacity(2);
+        let store = MemoryStore::bounded(2);
         assert_eq!(now(store.claim("a", "t", LEASE)), Claim::Claimed);
         assert_eq!(now(store.claim("b", "t", LEASE)), Claim::Claimed);
         // `a` completes after `b` was claimed: it is now the newer of the two.

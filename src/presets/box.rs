@@ -29,7 +29,7 @@ impl Scheme {
             .timestamp_header("box-delivery-timestamp")
             .timestamp_format(TimestampFormat::Rfc3339)
             .signed(SignedContent::new().body().timestamp())
-            .replay_window(Duration::from_secs(600))
+            .tolerance(Duration::from_secs(600))
             .delivery_id(Field::json("id"))
             .event_type(Field::json("trigger"))
     }

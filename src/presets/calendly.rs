@@ -21,7 +21,7 @@ impl Scheme {
         Scheme::hmac("calendly", Algorithm::Sha256, "Calendly-Webhook-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .signed(SignedContent::new().timestamp().text(".").body())
-            .replay_window(Duration::from_secs(180))
+            .tolerance(Duration::from_secs(180))
             .event_type(Field::json("event"))
     }
 }

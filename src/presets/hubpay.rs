@@ -33,11 +33,11 @@ impl Scheme {
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
     ///
     /// ```
-    /// use tower_webhook::{Algorithm, Method, Scheme};
+    /// use tower_webhook::{Algorithm, Scheme, SignatureMethod};
     ///
     /// let scheme = Scheme::hubpay_registration("x-hub-signature", "SHA_256")?;
     /// assert_eq!(scheme.signature_header_name().as_str(), "x-hub-signature");
-    /// assert_eq!(scheme.method(), Method::Hmac(Algorithm::Sha256));
+    /// assert_eq!(scheme.method(), SignatureMethod::Hmac(Algorithm::Sha256));
     /// assert!(Scheme::hubpay_registration("x-hub-signature", "MD5").is_err());
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```

@@ -21,7 +21,7 @@ impl Scheme {
             .event_type(Field::header("Linear-Event"))
             .timestamp_in_json_body("webhookTimestamp")
             .timestamp_format(crate::TimestampFormat::Milliseconds)
-            .replay_window(std::time::Duration::from_secs(60))
+            .tolerance(std::time::Duration::from_secs(60))
     }
 }
 

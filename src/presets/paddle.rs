@@ -22,7 +22,7 @@ impl Scheme {
         Scheme::hmac("paddle", Algorithm::Sha256, "Paddle-Signature")
             .format(SignatureFormat::key_value(';', "ts", "h1"))
             .signed(SignedContent::new().timestamp().text(":").body())
-            .replay_window(Duration::from_secs(5))
+            .tolerance(Duration::from_secs(5))
             .delivery_id(Field::json("event_id"))
             .event_type(Field::json("event_type"))
     }

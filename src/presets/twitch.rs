@@ -30,7 +30,7 @@ impl Scheme {
         .prefix("sha256=")
         .timestamp_header("Twitch-Eventsub-Message-Timestamp")
         .timestamp_format(TimestampFormat::Rfc3339)
-        .replay_window(Duration::from_secs(600))
+        .tolerance(Duration::from_secs(600))
         .signed(
             SignedContent::new()
                 .header("Twitch-Eventsub-Message-Id")

@@ -22,7 +22,7 @@ impl Scheme {
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .timestamp_format(TimestampFormat::Milliseconds)
             .signed(SignedContent::new().timestamp().text(".").body())
-            .replay_window(Duration::from_secs(180))
+            .tolerance(Duration::from_secs(180))
             .delivery_id(Field::json("id"))
             .event_type(Field::json("event"))
     }

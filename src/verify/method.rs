@@ -1,4 +1,4 @@
-//! How a signature is made: [`Method`] (HMAC, Ed25519, ECDSA P-256, a shared token), the keys
+//! How a signature is made: [`SignatureMethod`] (HMAC, Ed25519, ECDSA P-256, a shared token), the keys
 //! each one checks with, and the per-request state that checks it.
 
 use super::{algorithm::KeyedMac, compare::MAX_TAG_LEN, signature_header::Candidates};
@@ -10,7 +10,7 @@ use subtle::{Choice, ConstantTimeEq};
 /// by the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Method {
+pub enum SignatureMethod {
     /// An HMAC under a shared secret.
     Hmac(Algorithm),
     /// An Ed25519 signature (RFC 8032), checked with the provider's public key (the `ed25519`
@@ -37,20 +37,22 @@ pub(crate) struct SignatureLen {
     pub(crate) max: usize,
 }
 
-impl Method {
+impl SignatureMethod {
     /// How many bytes a decoded signature has (tokens are not decoded).
     pub(crate) fn signature_len(self) -> SignatureLen {
         let exact = |len| SignatureLen { min: len, max: len };
         match self {
-            Method::Hmac(algorithm) => exact(algorithm.digest_len()),
-            Method::Ed25519 => exact(64),
+            SignatureMethod::Hmac(algorithm) => exact(algorithm.digest_len()),
+            SignatureMethod::Ed25519 => exact(64),
             // A DER SEQUENCE of two INTEGERs of at most 33 bytes each.
-            Method::EcdsaP256Sha256 => SignatureLen {
+            SignatureMethod::EcdsaP256Sha256 => SignatureLen {
                 min: 8,
                 max: MAX_TAG_LEN,
             },
             // Kept as sent and decoded when checked: RSA signatures are larger than any tag.
-            Method::Token | Method::RsaPkcs1Sha256 | Method::RsaPkcs1Sha1 => exact(0),
+            SignatureMethod::Token
+            | SignatureMethod::RsaPkcs1Sha256
+            | SignatureMethod::RsaPkcs1Sha1 => exact(0),
         }
     }
 
@@ -58,29 +60,31 @@ impl Method {
     pub(crate) fn keeps_raw_signature(self) -> bool {
         matches!(
             self,
-            Method::Token | Method::RsaPkcs1Sha256 | Method::RsaPkcs1Sha1
+            SignatureMethod::Token
+                | SignatureMethod::RsaPkcs1Sha256
+                | SignatureMethod::RsaPkcs1Sha1
         )
     }
 
     /// Whether the key is a secret shared with the provider (rather than its public key).
     pub(crate) fn is_shared_secret(self) -> bool {
-        matches!(self, Method::Hmac(_) | Method::Token)
+        matches!(self, SignatureMethod::Hmac(_) | SignatureMethod::Token)
     }
 
     /// The conventional name, such as `"HMAC-SHA256"` or `"Ed25519"`.
     pub fn name(self) -> &'static str {
         match self {
-            Method::Hmac(algorithm) => algorithm.name(),
-            Method::Ed25519 => "Ed25519",
-            Method::EcdsaP256Sha256 => "ECDSA P-256/SHA-256",
-            Method::RsaPkcs1Sha256 => "RSA PKCS#1 v1.5/SHA-256",
-            Method::RsaPkcs1Sha1 => "RSA PKCS#1 v1.5/SHA-1",
-            Method::Token => "shared token",
+            SignatureMethod::Hmac(algorithm) => algorithm.name(),
+            SignatureMethod::Ed25519 => "Ed25519",
+            SignatureMethod::EcdsaP256Sha256 => "ECDSA P-256/SHA-256",
+            SignatureMethod::RsaPkcs1Sha256 => "RSA PKCS#1 v1.5/SHA-256",
+            SignatureMethod::RsaPkcs1Sha1 => "RSA PKCS#1 v1.5/SHA-1",
+            SignatureMethod::Token => "shared token",
         }
     }
 }
 
-impl std::fmt::Display for Method {
+impl std::fmt::Display for SignatureMethod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
     }
@@ -106,14 +110,14 @@ pub(crate) enum Key {
 impl Key {
     /// The key for `method` from `material`: the shared secret's key bytes, or the public key
     /// as the provider publishes it (hex, base64, `whpk_` base64, DER or PEM).
-    pub(crate) fn new(method: Method, material: &[u8]) -> Result<Key, ConfigError> {
+    pub(crate) fn new(method: SignatureMethod, material: &[u8]) -> Result<Key, ConfigError> {
         match method {
-            Method::Hmac(algorithm) => Ok(Key::Hmac(algorithm.keyed(material))),
-            Method::Token => Ok(Key::Token(sha2::Sha256::digest(material).into())),
-            Method::Ed25519 => ed25519_key(material),
-            Method::EcdsaP256Sha256 => ecdsa_key(material),
-            Method::RsaPkcs1Sha256 => rsa_key(material, false),
-            Method::RsaPkcs1Sha1 => rsa_key(material, true),
+            SignatureMethod::Hmac(algorithm) => Ok(Key::Hmac(algorithm.keyed(material))),
+            SignatureMethod::Token => Ok(Key::Token(sha2::Sha256::digest(material).into())),
+            SignatureMethod::Ed25519 => ed25519_key(material),
+            SignatureMethod::EcdsaP256Sha256 => ecdsa_key(material),
+            SignatureMethod::RsaPkcs1Sha256 => rsa_key(material, false),
+            SignatureMethod::RsaPkcs1Sha1 => rsa_key(material, true),
         }
     }
 

@@ -207,9 +207,12 @@ impl Verifier {
     }
 
     /// Verifies a request whose body has arrived completely, for schemes that sign neither the
-    /// method nor the URL (use [`verify_request`](Self::verify_request) for those: Twilio,
-    /// Square, HubSpot v3, Trello, Mandrill).
+    /// method nor the URL; for those (Twilio, Square, HubSpot v3, Trello, Mandrill) it fails
+    /// with [`WebhookError::RequestLineRequired`]: use [`verify_request`](Self::verify_request).
     pub fn verify(&self, headers: &HeaderMap, body: &[u8]) -> Result<Verified, WebhookError> {
+        if self.inner.scheme.content.signs_request_line() {
+            return Err(WebhookError::RequestLineRequired);
+        }
         let head = Head {
             method: &http::Method::POST,
             path_and_query: "/",

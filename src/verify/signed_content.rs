@@ -293,6 +293,13 @@ impl SignedContent {
         out
     }
 
+    /// Whether the request's method or URL is signed.
+    pub(crate) fn signs_request_line(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|part| matches!(part, Part::Method | Part::PublicUrl { .. }))
+    }
+
     pub(crate) fn signs_timestamp(&self) -> bool {
         self.parts.contains(&Part::Timestamp)
     }
