@@ -12,9 +12,9 @@ rounds="${3:-3}"
 if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
 fi
-cargo build -q --release --example bench_server
+cargo build -q --release -p tower-webhook-harness --bin bench_server
 port=3917
-PORT=$port ./target/release/examples/bench_server >/dev/null &
+PORT=$port ./target/release/bench_server >/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 sleep 1

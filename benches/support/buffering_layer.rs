@@ -1,5 +1,5 @@
 //! A hand-written tower layer with the shape of a body-verifying one, verifying nothing: the
-//! floor for that shape, for `benches/verify.rs` and `examples/harness/profile.rs`.
+//! floor for that shape, for `benches/verify.rs` and `harness/src/bin/profile.rs`.
 
 use bytes::Bytes;
 use http::Request;

@@ -3,7 +3,7 @@
 //! Used by `benches/loopback.sh`.
 //!
 //! ```sh
-//! PORT=3900 cargo run --release --example bench_server
+//! PORT=3900 cargo run --release -p tower-webhook-harness --bin bench_server
 //! ```
 
 use axum::{routing::post, Router};

@@ -4,10 +4,10 @@
 //! any handler call for a rejected request, or tasks left behind.
 //!
 //! ```sh
-//! cargo run --release --example load -- [seconds=30] [connections=256]
+//! cargo run --release -p tower-webhook-harness --bin load -- [seconds=30] [connections=256]
 //! ```
 
-#[path = "../support/mod.rs"]
+#[path = "../../../examples/support/mod.rs"]
 mod support;
 
 use axum::{extract::State, routing::post, Router};

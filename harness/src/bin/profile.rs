@@ -2,9 +2,9 @@
 //! counts do not move with the machine as timings do.
 //!
 //! ```sh
-//! cargo build --release --example profile
-//! valgrind --tool=callgrind target/release/examples/profile router 1000
-//! valgrind --tool=callgrind target/release/examples/profile router 3000
+//! cargo build --release -p tower-webhook-harness --bin profile
+//! valgrind --tool=callgrind target/release/profile router 1000
+//! valgrind --tool=callgrind target/release/profile router 3000
 //! ```
 //!
 //! The difference between the two runs, divided by 2000, is the cost of one request (setup
@@ -25,7 +25,7 @@ use std::{convert::Infallible, fmt::Debug, hint::black_box};
 use tower::{service_fn, Service, ServiceBuilder, ServiceExt};
 use tower_webhook::{RequestBody, Scheme, Signer, VerifiedBody, Verifier, VerifyWebhookLayer};
 
-#[path = "../../benches/support/buffering_layer.rs"]
+#[path = "../../../benches/support/buffering_layer.rs"]
 mod buffering_layer;
 use buffering_layer::BufferingLayer;
 

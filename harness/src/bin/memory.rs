@@ -2,9 +2,9 @@
 //! must stop each at its limit, so the peak stays near clients x limit, not clients x body.
 //!
 //! ```sh
-//! cargo run --release --example memory -- [clients=64] [mib_per_client=100]
-//! cargo run --release --example memory -- [clients=64] hold
-//! cargo run --release --example memory -- dedup [claims=300000] [capacity=1000]
+//! cargo run --release -p tower-webhook-harness --bin memory -- [clients=64] [mib_per_client=100]
+//! cargo run --release -p tower-webhook-harness --bin memory -- [clients=64] hold
+//! cargo run --release -p tower-webhook-harness --bin memory -- dedup [claims=300000] [capacity=1000]
 //! ```
 //!
 //! With `dedup`, one delivery is handled and kept, then `claims` others are claimed and
