@@ -159,8 +159,11 @@ impl Delivery {
         let id_is_signed = id.is_some() && scheme.delivery_id_is_signed();
         let event_type = read(&fields.event_type);
         let attempt = read(&fields.attempt).and_then(|attempt| attempt.trim().parse().ok());
+        // A token authenticates the sender, not the content: its requests have nothing signed
+        // to key on, and their id is as trustworthy as the rest of the request.
+        let token = scheme.method == crate::SignatureMethod::Token;
         let dedup_id = match (&id, content.clone()) {
-            (Some(id), _) if id_is_signed => Some(id.clone()),
+            (Some(id), _) if id_is_signed || token => Some(id.clone()),
             (Some(id), Some(content)) if fields.unsigned_id_distinguishes => {
                 Some(format!("{content}/{id}"))
             }

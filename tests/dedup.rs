@@ -836,3 +836,34 @@ async fn a_store_that_hangs_never_holds_the_request() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(calls.count(), 1);
 }
+
+#[tokio::test]
+async fn a_token_schemes_id_keys_its_deliveries() {
+    // GitLab's token signs nothing: its Idempotency-Key, as trustworthy as the rest of the
+    // request, keys its deliveries.
+    let calls = Calls::default();
+    let counted = calls.clone();
+    let layer = VerifyWebhookLayer::new(Scheme::gitlab(), "t0k3n")
+        .unwrap()
+        .deduplicate(MemoryStore::new());
+    let app: Router = Router::new().route(
+        "/hook",
+        post(move || async move {
+            counted.hit();
+            "ok"
+        })
+        .layer(layer),
+    );
+    let request = |key: &str| {
+        Request::post("/hook")
+            .header("x-gitlab-token", "t0k3n")
+            .header("idempotency-key", key)
+            .body(Body::from("{}"))
+            .unwrap()
+    };
+    send_to(&app, request("b6f1")).await;
+    let retry = send_to(&app, request("b6f1")).await;
+    assert_eq!(retry.headers()["webhook-duplicate"], "true");
+    send_to(&app, request("c7a2")).await;
+    assert_eq!(calls.count(), 2);
+}

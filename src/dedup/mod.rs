@@ -16,8 +16,9 @@
 //! | unreachable | 503 with `Retry-After` (or, with [`Deduplicate::let_through_when_unavailable`], the handler, with a warning) |
 //!
 //! A claim is a lease ([`Deduplicate::lease`], 120 s by default): an instance that crashes while
-//! handling loses it when it expires. Token schemes sign nothing, so nothing identifies their
-//! deliveries: they are not deduplicated.
+//! handling loses it when it expires. Token schemes sign nothing: their deliveries are keyed by
+//! the provider's id header when the preset names one (GitLab's `Idempotency-Key`), which is as
+//! trustworthy as the rest of a token-authenticated request, and not deduplicated otherwise.
 //!
 //! ```
 //! use tower_webhook::{dedup::MemoryStore, Scheme, VerifyWebhookLayer};
