@@ -31,7 +31,7 @@
 //! );
 //! let layer = VerifyWebhookLayer::for_tenants(
 //!     Scheme::paypal("4JH86294D6297924G"),
-//!     Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL"))
+//!     Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL")?)
 //!         .cache_for(std::time::Duration::from_secs(24 * 3600)),
 //! )?;
 //! # Ok::<(), tower_webhook::ConfigError>(())

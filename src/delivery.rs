@@ -5,37 +5,51 @@ use crate::{verify::Head, Verified};
 use http::{HeaderMap, HeaderName};
 use std::borrow::Cow;
 
-/// Where one piece of delivery metadata comes from.
+/// Where one piece of delivery metadata comes from: a request header, a field of the verified
+/// JSON body, or the digest of what the signature covers.
+///
+/// ```
+/// use tower_webhook::{Field, Scheme};
+///
+/// let scheme = Scheme::github().delivery_id(Field::header("X-GitHub-Delivery"));
+/// assert!(!scheme.delivery_id_is_signed());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Field {
-    /// A request header, such as `X-GitHub-Delivery`.
+pub struct Field(pub(crate) Source);
+
+/// What a [`Field`] reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
     Header(HeaderName),
-    /// A field of the verified JSON body, as a dotted path such as `"id"` or `"event.id"`
-    /// (needs the `json` feature; read only after the signature passed).
     Json(Cow<'static, str>),
-    /// A SHA-256 digest of what the signature covers, less its timestamp: what identifies a
-    /// delivery when the provider sends no signed id. It is the same on every retry of a
-    /// delivery and cannot be steered by anyone without the key: unlike the signature's text,
-    /// whose hex case can be flipped and which, for ECDSA, has several valid forms.
     ContentDigest,
-    /// A header name that is not valid: the scheme using it fails to build with
-    /// [`ConfigError::InvalidHeaderName`](crate::ConfigError::InvalidHeaderName).
+    /// A header name that is not valid: the scheme using it fails to build.
     InvalidHeader(String),
 }
 
 impl Field {
-    /// The header `name` (any case). An invalid name is reported when the scheme is built.
+    /// The request header `name` (any case), such as `X-GitHub-Delivery`. An invalid name is a
+    /// [`ConfigError::InvalidHeaderName`](crate::ConfigError::InvalidHeaderName) when the scheme
+    /// is built.
     pub fn header(name: &str) -> Field {
-        match HeaderName::from_bytes(name.as_bytes()) {
-            Ok(name) => Field::Header(name),
-            Err(_) => Field::InvalidHeader(name.to_owned()),
-        }
+        Field(match HeaderName::from_bytes(name.as_bytes()) {
+            Ok(name) => Source::Header(name),
+            Err(_) => Source::InvalidHeader(name.to_owned()),
+        })
     }
 
-    /// The JSON body field at `path` (dots separate levels).
+    /// The field of the verified JSON body at `path`, such as `"id"` or `"event.id"` (dots
+    /// separate levels; needs the `json` feature, read only after the signature passed).
     pub fn json(path: impl Into<Cow<'static, str>>) -> Field {
-        Field::Json(path.into())
+        Field(Source::Json(path.into()))
+    }
+
+    /// A SHA-256 digest of what the signature covers, less its timestamp: what identifies a
+    /// delivery when the provider sends no signed id. It is the same on every retry of a
+    /// delivery and cannot be steered by anyone without the key, unlike the signature's text,
+    /// whose hex case can be flipped and which, for ECDSA, has several valid forms.
+    pub fn content_digest() -> Field {
+        Field(Source::ContentDigest)
     }
 }
 
@@ -125,11 +139,11 @@ impl Delivery {
             })
             .map(digest_id);
         let read = |field: &Option<Field>| -> Option<String> {
-            match field.as_ref()? {
-                Field::Header(name) => text(header(name)?.as_bytes()),
-                Field::ContentDigest => content.clone(),
+            match &field.as_ref()?.0 {
+                Source::Header(name) => text(header(name)?.as_bytes()),
+                Source::ContentDigest => content.clone(),
                 #[cfg(feature = "json")]
-                Field::Json(path) => {
+                Source::Json(path) => {
                     let json: &Option<serde_json::Value> =
                         json.get_or_init(|| serde_json::from_slice(body).ok());
                     let mut value = json.as_ref()?;
@@ -148,11 +162,11 @@ impl Delivery {
                     }
                 }
                 #[cfg(not(feature = "json"))]
-                Field::Json(_) => {
+                Source::Json(_) => {
                     let _ = body;
                     None
                 }
-                Field::InvalidHeader(_) => None,
+                Source::InvalidHeader(_) => None,
             }
         };
         let id = read(&fields.id);

@@ -7,8 +7,9 @@
 //! with the builder methods here.
 
 use crate::{
-    delivery::DeliveryFields, Algorithm, ConfigError, Encoding, Field, SecretFormat,
-    SignatureFormat, SignatureMethod, SignedContent, TimestampFormat, DEFAULT_TOLERANCE,
+    delivery::{DeliveryFields, Source},
+    Algorithm, ConfigError, Encoding, Field, SecretFormat, SignatureFormat, SignatureMethod,
+    SignedContent, TimestampFormat, DEFAULT_TOLERANCE,
 };
 use http::HeaderName;
 use std::{borrow::Cow, time::Duration};
@@ -134,7 +135,7 @@ impl Scheme {
             // Without an id from the provider, what the signature covers identifies the
             // delivery; a token signs nothing, so it identifies none.
             delivery: DeliveryFields {
-                id: (method != SignatureMethod::Token).then_some(Field::ContentDigest),
+                id: (method != SignatureMethod::Token).then_some(Field::content_digest()),
                 ..DeliveryFields::default()
             },
             signature_in_body: None,
@@ -182,7 +183,7 @@ impl Scheme {
     }
 
     /// Reads the provider's delivery id (stable across its retries) from `field`. The default
-    /// is a digest of what the signature covers ([`Field::ContentDigest`]); none for tokens.
+    /// is a digest of what the signature covers ([`Field::content_digest`]); none for tokens.
     ///
     /// Deduplication trusts only what the signature covers: an id in a signed header or a
     /// signed body is the deduplication key; an id anywhere else (an unsigned header, such as
@@ -210,15 +211,15 @@ impl Scheme {
     /// Whether the delivery id comes from what the signature covers: a signed header, the
     /// signed body, or the digest of the signed content.
     pub fn delivery_id_is_signed(&self) -> bool {
-        match &self.delivery.id {
-            None => false,
-            Some(Field::ContentDigest) => true,
-            Some(Field::Header(name)) => self.content.headers().any(|signed| signed == name),
+        let Some(Field(source)) = &self.delivery.id else {
+            return false;
+        };
+        match source {
+            Source::ContentDigest => true,
+            Source::Header(name) => self.content.headers().any(|signed| signed == name),
             // Without the `json` feature a body field cannot be read: the digest stands in.
-            Some(Field::Json(path)) => {
-                cfg!(feature = "json") && self.content.signs_json_field(path)
-            }
-            Some(Field::InvalidHeader(_)) => false,
+            Source::Json(path) => cfg!(feature = "json") && self.content.signs_json_field(path),
+            Source::InvalidHeader(_) => false,
         }
     }
 
@@ -227,7 +228,7 @@ impl Scheme {
     pub(crate) fn identified_by_content(&self) -> bool {
         self.method != SignatureMethod::Token
             && (self.delivery.unsigned_id_distinguishes
-                || matches!(self.delivery.id, None | Some(Field::ContentDigest))
+                || matches!(&self.delivery.id, None | Some(Field(Source::ContentDigest)))
                 || !self.delivery_id_is_signed())
     }
 
@@ -506,7 +507,7 @@ impl Scheme {
     }
 
     fn check_field(&mut self, field: &Field) {
-        if let Field::InvalidHeader(name) = field {
+        if let Field(Source::InvalidHeader(name)) = field {
             self.error
                 .get_or_insert(ConfigError::InvalidHeaderName { name: name.clone() });
         }

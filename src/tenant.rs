@@ -27,7 +27,7 @@
 //! let accounts = Accounts(HashMap::from([("acct-1".to_owned(), "shared-key-1".to_owned())]));
 //! let layer = VerifyWebhookLayer::for_tenants(
 //!     Scheme::hubpay(),
-//!     Tenants::new(accounts, TenantKey::header("AccountId")),
+//!     Tenants::new(accounts, TenantKey::header("AccountId")?),
 //! )?;
 //! # Ok::<(), tower_webhook::ConfigError>(())
 //! ```
@@ -67,13 +67,14 @@ pub enum TenantKey {
 }
 
 impl TenantKey {
-    /// The header `name` (any case).
-    ///
-    /// # Panics
-    ///
-    /// When `name` is not a valid header name, which is a constant in practice.
-    pub fn header(name: &str) -> Self {
-        TenantKey::Header(HeaderName::from_bytes(name.as_bytes()).expect("a valid header name"))
+    /// The header `name` (any case); an invalid name is a
+    /// [`ConfigError::InvalidHeaderName`].
+    pub fn header(name: &str) -> Result<Self, ConfigError> {
+        HeaderName::from_bytes(name.as_bytes())
+            .map(TenantKey::Header)
+            .map_err(|_| ConfigError::InvalidHeaderName {
+                name: name.to_owned(),
+            })
     }
 }
 

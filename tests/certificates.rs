@@ -88,7 +88,7 @@ fn app(allowed: String, fetches: Arc<AtomicUsize>, now: u64) -> Router {
     );
     let layer = VerifyWebhookLayer::for_tenants(
         Scheme::paypal("4JH86294D6297924G"),
-        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL")),
+        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL").unwrap()),
     )
     .unwrap()
     .clock(move || UNIX_EPOCH + Duration::from_secs(now));
@@ -228,7 +228,7 @@ async fn unauthenticated_requests_cannot_make_unbounded_fetches() {
     .max_fetches(2, 10);
     let layer = VerifyWebhookLayer::for_tenants(
         Scheme::paypal("4JH86294D6297924G"),
-        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL")),
+        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL").unwrap()),
     )
     .unwrap()
     .clock(move || UNIX_EPOCH + Duration::from_secs(now));

@@ -76,7 +76,7 @@ fn registrations() -> Registrations {
 fn app(source: Registrations, calls: Calls) -> Router {
     let layer = VerifyWebhookLayer::for_tenants(
         Scheme::hubpay(),
-        Tenants::new(source, TenantKey::header("AccountId")),
+        Tenants::new(source, TenantKey::header("AccountId").unwrap()),
     )
     .unwrap();
     Router::new().route(
@@ -324,7 +324,7 @@ async fn a_tenant_named_twice_or_ambiguously_is_refused() {
         assert!(body.contains("ambiguous_tenant"), "{body}");
     }
     // A header given twice.
-    let app_by_header = app_by(TenantKey::header("AccountId"), calls.clone());
+    let app_by_header = app_by(TenantKey::header("AccountId").unwrap(), calls.clone());
     let mut twice = delivery("acct-1", "x-hub-signature", "key-one");
     twice
         .headers_mut()
@@ -400,7 +400,7 @@ impl TenantSource for Hanging {
 
 #[tokio::test]
 async fn a_hanging_source_is_503_with_retry_after_once_the_lookup_times_out() {
-    let tenants = || Tenants::new(Hanging, TenantKey::header("AccountId"));
+    let tenants = || Tenants::new(Hanging, TenantKey::header("AccountId").unwrap());
     let deadline = std::time::Duration::from_millis(50);
     // The lookup's own deadline, or the layer's body deadline when the lookup has none.
     for layer in [

@@ -352,7 +352,8 @@ pub(crate) fn receiver_app(
     };
     let layer = VerifyWebhookLayer::for_tenants(
         Scheme::hubpay(),
-        Tenants::new(accounts, TenantKey::header("AccountId")).cache_for(std::time::Duration::ZERO),
+        Tenants::new(accounts, TenantKey::header("AccountId").unwrap())
+            .cache_for(std::time::Duration::ZERO),
     )?;
     Ok(Router::new().route(
         "/hooks/registered",

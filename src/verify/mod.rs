@@ -293,7 +293,7 @@ impl Verifier {
 
     /// A verification state with nothing read yet, for [`begin`](Self::begin). With `digest`,
     /// it also takes a SHA-256 of the signed content without its timestamp, which identifies
-    /// a delivery across the provider's retries (see [`Field::ContentDigest`](crate::Field)):
+    /// a delivery across the provider's retries (see [`Field::content_digest`](crate::Field::content_digest)):
     /// asked for only when deduplication needs it.
     pub(crate) fn pending(&self, digest: bool) -> Pending {
         let mut pending = Pending::new(&self.inner);
