@@ -73,6 +73,16 @@ async fn fetch(url: String) -> Result<Vec<u8>, String> {
 }
 
 fn app(allowed: String, fetches: Arc<AtomicUsize>, now: u64) -> Router {
+    app_with(allowed, fetches, now, |source| source)
+}
+
+/// [`app`] with the certificate source's settings changed by `configure`.
+fn app_with(
+    allowed: String,
+    fetches: Arc<AtomicUsize>,
+    now: u64,
+    configure: impl FnOnce(CertificateSource) -> CertificateSource,
+) -> Router {
     let source = CertificateSource::new(
         move |certificate| {
             Ok(
@@ -86,6 +96,7 @@ fn app(allowed: String, fetches: Arc<AtomicUsize>, now: u64) -> Router {
             fetch(url)
         },
     );
+    let source = configure(source);
     let layer = VerifyWebhookLayer::for_tenants(
         Scheme::paypal("4JH86294D6297924G"),
         Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL").unwrap()),
@@ -210,31 +221,11 @@ async fn unauthenticated_requests_cannot_make_unbounded_fetches() {
     let server = certificate_server(case["secret"].as_str().unwrap().to_owned()).await;
     let prefix = format!("http://{server}/v1/notifications/certs/");
     let fetches = Arc::new(AtomicUsize::new(0));
-    let counted = fetches.clone();
-    let now = case["now"].as_u64().unwrap();
-    let source = CertificateSource::new(
-        move |certificate| {
-            Ok(
-                Verifier::new(Scheme::paypal("4JH86294D6297924G"), certificate)?
-                    .clock(move || UNIX_EPOCH + Duration::from_secs(now)),
-            )
-        },
-        [prefix.clone()],
-        move |url: String| {
-            counted.fetch_add(1, Ordering::SeqCst);
-            fetch(url)
-        },
-    )
-    .max_fetches(2, 10);
-    let layer = VerifyWebhookLayer::for_tenants(
-        Scheme::paypal("4JH86294D6297924G"),
-        Tenants::new(source, TenantKey::header("PAYPAL-CERT-URL").unwrap()),
-    )
-    .unwrap()
-    .clock(move || UNIX_EPOCH + Duration::from_secs(now));
-    let app = Router::new().route(
-        "/hook",
-        axum::routing::post(|| async { "handled" }).layer(layer),
+    let app = app_with(
+        prefix.clone(),
+        fetches.clone(),
+        case["now"].as_u64().unwrap(),
+        |source| source.max_fetches(2, 10),
     );
     // 200 unsigned requests, each naming another certificate (all 404 at the server), then
     // the same failing one 50 times.

@@ -51,6 +51,18 @@ fn app(dedup: impl Into<Deduplicate>, calls: Calls, status: StatusCode) -> Route
     )
 }
 
+/// A router whose handler behind `layer` counts its calls and answers 200.
+fn counting(layer: VerifyWebhookLayer, calls: Calls) -> Router {
+    Router::new().route(
+        "/hook",
+        post(move || async move {
+            calls.hit();
+            "ok"
+        })
+        .layer(layer),
+    )
+}
+
 async fn send_to(app: &Router, request: Request<Body>) -> http::Response<Body> {
     app.clone().oneshot(request).await.unwrap()
 }
@@ -596,18 +608,10 @@ async fn a_replayer_cannot_steer_deduplication_through_an_unsigned_id() {
 #[tokio::test]
 async fn a_flipped_hex_case_is_the_same_delivery() {
     let calls = Calls::default();
-    let counted = calls.clone();
     let layer = VerifyWebhookLayer::new(Scheme::hubpay(), HUBPAY_SECRET)
         .unwrap()
         .deduplicate(MemoryStore::new());
-    let app: Router = Router::new().route(
-        "/hook",
-        post(move || async move {
-            counted.hit();
-            "ok"
-        })
-        .layer(layer),
-    );
+    let app = counting(layer, calls.clone());
     for signature in [HUBPAY_SIGNATURE.to_owned(), HUBPAY_SIGNATURE.to_uppercase()] {
         let request = Request::post("/hook")
             .header("x-hubpay-hmac", signature)
@@ -677,18 +681,10 @@ async fn shopify_keeps_one_body_sent_to_two_topics_apart() {
     use base64::Engine as _;
     use hmac::{Hmac, KeyInit, Mac};
     let calls = Calls::default();
-    let counted = calls.clone();
     let layer = VerifyWebhookLayer::new(Scheme::shopify(), "shpss_secret")
         .unwrap()
         .deduplicate(MemoryStore::new());
-    let app: Router = Router::new().route(
-        "/hook",
-        post(move || async move {
-            counted.hit();
-            "ok"
-        })
-        .layer(layer),
-    );
+    let app = counting(layer, calls.clone());
     let body = r#"{"id":788032119674292922,"title":"Example T-Shirt"}"#;
     let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(b"shpss_secret").unwrap();
     mac.update(body.as_bytes());
@@ -713,19 +709,11 @@ async fn shopify_keeps_one_body_sent_to_two_topics_apart() {
 async fn a_retry_signed_at_another_time_is_the_same_delivery() {
     // Zoom signs `v0:{timestamp}:{body}` and sends no id: each retry carries a new timestamp.
     let calls = Calls::default();
-    let counted = calls.clone();
     let layer = VerifyWebhookLayer::new(Scheme::zoom(), "zoom-secret")
         .unwrap()
         .clock(|| std::time::UNIX_EPOCH + Duration::from_secs(1_700_000_100))
         .deduplicate(MemoryStore::new());
-    let app: Router = Router::new().route(
-        "/hook",
-        post(move || async move {
-            counted.hit();
-            "ok"
-        })
-        .layer(layer),
-    );
+    let app = counting(layer, calls.clone());
     let signed_at = |at: u64, body: &'static str| {
         let headers = Signer::new(Scheme::zoom(), "zoom-secret")
             .unwrap()
@@ -842,18 +830,10 @@ async fn a_token_schemes_id_keys_its_deliveries() {
     // GitLab's token signs nothing: its Idempotency-Key, as trustworthy as the rest of the
     // request, keys its deliveries.
     let calls = Calls::default();
-    let counted = calls.clone();
     let layer = VerifyWebhookLayer::new(Scheme::gitlab(), "t0k3n")
         .unwrap()
         .deduplicate(MemoryStore::new());
-    let app: Router = Router::new().route(
-        "/hook",
-        post(move || async move {
-            counted.hit();
-            "ok"
-        })
-        .layer(layer),
-    );
+    let app = counting(layer, calls.clone());
     let request = |key: &str| {
         Request::post("/hook")
             .header("x-gitlab-token", "t0k3n")
