@@ -97,7 +97,14 @@ impl WebhookError {
                 StatusCode::BAD_REQUEST
             }
             WebhookError::RequestLineRequired => StatusCode::INTERNAL_SERVER_ERROR,
-            _ => StatusCode::UNAUTHORIZED,
+            WebhookError::MissingSignature { .. }
+            | WebhookError::DuplicateSignature { .. }
+            | WebhookError::MalformedSignature { .. }
+            | WebhookError::SignatureMismatch
+            | WebhookError::MissingHeader { .. }
+            | WebhookError::DuplicateHeader { .. }
+            | WebhookError::MalformedTimestamp { .. }
+            | WebhookError::TimestampOutOfTolerance { .. } => StatusCode::UNAUTHORIZED,
         }
     }
 
@@ -123,12 +130,7 @@ impl WebhookError {
     /// The JSON body of the default rejection response:
     /// `{"error": "<code>", "message": "<text>"}`.
     pub fn body_text(&self) -> String {
-        let mut body = String::from(r#"{"error":""#);
-        body.push_str(self.code());
-        body.push_str(r#"","message":""#);
-        json_escape_into(&mut body, &self.to_string());
-        body.push_str(r#""}"#);
-        body
+        crate::middleware::response::error_body(self.code(), &self.to_string())
     }
 }
 
@@ -190,22 +192,10 @@ impl StdError for WebhookError {
     }
 }
 
-/// Appends `text` to `out` as the inside of a JSON string.
-pub(crate) fn json_escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(feature = "axum")]
 impl axum::response::IntoResponse for WebhookError {
     fn into_response(self) -> axum::response::Response {
-        crate::rejection::default_response(&self).map(axum::body::Body::new)
+        crate::middleware::response::rejection(&self).map(axum::body::Body::new)
     }
 }
 
@@ -306,14 +296,6 @@ mod tests {
             body["message"],
             "the `x-hub-signature` signature header is missing"
         );
-    }
-
-    #[test]
-    fn body_text_escapes_like_json() {
-        let mut out = String::new();
-        json_escape_into(&mut out, "a\"b\\c\nd");
-        let parsed: String = serde_json::from_str(&format!("\"{out}\"")).unwrap();
-        assert_eq!(parsed, "a\"b\\c\nd");
     }
 
     #[test]

@@ -40,10 +40,11 @@
 
 use crate::Verifier;
 use bytes::Bytes;
-use http::{header, request::Parts, HeaderMap, HeaderValue, Response, StatusCode};
+use http::{request::Parts, HeaderMap, Response, StatusCode};
 use http_body_util::Full;
 use std::{fmt, sync::Arc};
 
+pub(crate) use crate::middleware::response::{invalid_challenge, json, json_string, text};
 pub use crate::presets::handshakes::*;
 
 /// A response the layer writes itself.
@@ -93,35 +94,6 @@ impl<H: Handshake + ?Sized> Handshake for Arc<H> {
 /// The handshakes of a layer.
 pub(crate) type Handshakes = Arc<[Arc<dyn Handshake>]>;
 
-/// The answer to an unsigned check, before any verification, if `parts` is one.
-pub(crate) fn before(
-    handshakes: &Handshakes,
-    parts: &Parts,
-    verifier: &Verifier,
-) -> Option<Answer> {
-    handshakes
-        .iter()
-        .find_map(|handshake| handshake.before(parts, verifier))
-}
-
-/// The answer to a signed check, once its signature passed, if the request is one.
-pub(crate) fn after(
-    handshakes: &Handshakes,
-    headers: &HeaderMap,
-    body: &[u8],
-    verifier: &Verifier,
-) -> Option<Answer> {
-    handshakes
-        .iter()
-        .filter(|handshake| handshake.is_signed())
-        .find_map(|handshake| handshake.after(headers, body, verifier))
-}
-
-/// Whether any handshake is answered after verification.
-pub(crate) fn any_after(handshakes: &Handshakes) -> bool {
-    handshakes.iter().any(|handshake| handshake.is_signed())
-}
-
 /// The decoded value of the query parameter `name`, if present.
 pub(crate) fn query_param(parts: &Parts, name: &str) -> Option<String> {
     let query = parts.uri.query()?;
@@ -166,53 +138,4 @@ pub(crate) fn reflect(challenge: Option<String>) -> Answer {
         Some(challenge) if is_reflectable(&challenge) => text(StatusCode::OK, challenge),
         _ => invalid_challenge(),
     }
-}
-
-/// 400 for a challenge the layer will not echo.
-pub(crate) fn invalid_challenge() -> Answer {
-    let mut response = json(
-        r#"{"error":"invalid_challenge","message":"the challenge is missing, too long or has characters the layer does not echo"}"#
-            .to_owned(),
-    );
-    *response.status_mut() = StatusCode::BAD_REQUEST;
-    response
-}
-
-/// A `text/plain` answer, never sniffed as anything else.
-pub(crate) fn text(status: StatusCode, body: String) -> Answer {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    response
-}
-
-/// A 200 `application/json` answer, never sniffed as anything else.
-pub(crate) fn json(body: String) -> Answer {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    response
-}
-
-/// `text` as a JSON string literal.
-pub(crate) fn json_string(text: &str) -> String {
-    let mut out = String::from('"');
-    crate::error::json_escape_into(&mut out, text);
-    out.push('"');
-    out
 }

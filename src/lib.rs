@@ -2,37 +2,33 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
-mod body;
 pub mod certificates;
 pub mod dedup;
 mod delivery;
 mod error;
 #[cfg(feature = "axum")]
 mod extract;
-mod future;
 pub mod handshake;
-mod layer;
+pub mod middleware;
 pub mod presets;
-mod rejection;
 mod scheme;
-mod service;
 mod sign;
 pub mod tenant;
 mod verified;
 mod verify;
 
-pub use body::{RequestBody, ResponseBody};
 pub use delivery::{Delivery, Field};
 pub use error::{ConfigError, WebhookError};
 #[cfg(all(feature = "axum", feature = "json"))]
 pub use extract::VerifiedWebhook;
 #[cfg(feature = "axum")]
 pub use extract::{VerifiedBody, VerifiedForm, VerifiedRejection};
-pub use future::ResponseFuture;
-pub use layer::{VerifyMethods, VerifyWebhookLayer, DEFAULT_BODY_LIMIT};
-pub use rejection::{DefaultRejection, MakeRejection, RejectionLog};
+#[doc(no_inline)]
+pub use middleware::{
+    DefaultRejection, MakeRejection, RejectionLog, RequestBody, ResponseBody, ResponseFuture,
+    VerifyMethods, VerifyWebhook, VerifyWebhookLayer, DEFAULT_BODY_LIMIT,
+};
 pub use scheme::Scheme;
-pub use service::VerifyWebhook;
 pub use sign::{SignError, Signer};
 pub use verified::Verified;
 pub use verify::{

@@ -1,8 +1,8 @@
 //! What a successful verification tells the handler: [`Verified`].
 
-use crate::{layer::Settings, verify::Verdict, Verifier};
+use crate::{verify::Verdict, Verifier};
 use bytes::Bytes;
-use std::{fmt, sync::Arc};
+use std::fmt;
 
 /// Proof that a request passed verification, put into the request's extensions by
 /// [`VerifyWebhook`](crate::VerifyWebhook) and returned by [`Verifier::verify`].
@@ -25,37 +25,22 @@ use std::{fmt, sync::Arc};
 /// ```
 #[derive(Clone)]
 pub struct Verified {
-    origin: Origin,
+    /// Shared with the layer (a reference count), never its other settings.
+    verifier: Verifier,
     key: usize,
     timestamp: Option<u64>,
     content_digest: Option<[u8; 32]>,
     body: Option<Bytes>,
 }
 
-/// Whose verifier verified the request: one called directly, or the layer's, whose settings
-/// the request's future hands on rather than clones (one reference count less per request).
-#[derive(Clone)]
-pub(crate) enum Origin {
-    Verifier(Verifier),
-    Layer(Arc<Settings>),
-}
-
 impl Verified {
-    pub(crate) fn new(origin: Origin, verdict: Verdict) -> Self {
+    pub(crate) fn new(verifier: Verifier, verdict: Verdict) -> Self {
         Verified {
-            origin,
+            verifier,
             key: verdict.key,
             timestamp: verdict.timestamp,
             content_digest: verdict.content_digest,
             body: None,
-        }
-    }
-
-    /// The layer's settings, when the layer verified the request.
-    pub(crate) fn layer_settings(&self) -> Option<&Arc<Settings>> {
-        match &self.origin {
-            Origin::Layer(settings) => Some(settings),
-            Origin::Verifier(_) => None,
         }
     }
 
@@ -65,10 +50,7 @@ impl Verified {
     }
 
     pub(crate) fn verifier(&self) -> &Verifier {
-        match &self.origin {
-            Origin::Verifier(verifier) => verifier,
-            Origin::Layer(settings) => &settings.verifier,
-        }
+        &self.verifier
     }
 
     /// The name of the scheme that verified the request, such as `"amio"`.

@@ -14,7 +14,7 @@ pub(crate) mod signature_header;
 pub(crate) mod signed_content;
 pub(crate) mod timestamp;
 
-use crate::{verified::Origin, ConfigError, Scheme, Verified, WebhookError};
+use crate::{ConfigError, Scheme, Verified, WebhookError};
 use algorithm::KeyedMac;
 use http::{HeaderMap, HeaderValue};
 use method::{Key, Running};
@@ -235,7 +235,7 @@ impl Verifier {
         self.begin(head, &mut pending)?;
         pending.update(body);
         let verdict = pending.finish(self, head, body)?;
-        Ok(Verified::new(Origin::Verifier(self.clone()), verdict))
+        Ok(Verified::new(self.clone(), verdict))
     }
 
     /// Every check that needs only the request head (signature headers present at most once

@@ -1,12 +1,10 @@
-//! [`VerifyWebhook`]: what happens to a request, top to bottom.
+//! [`VerifyWebhook`]: step 1 of the [request path](crate::middleware#the-request-path), the
+//! tenant, then the response future.
 
-use crate::{
-    body::{RequestBody, ResponseBody},
-    future::ResponseFuture,
-    layer::Settings,
-    tenant::Lookup,
-    DefaultRejection, MakeRejection, WebhookError,
+use super::{
+    settings::Settings, DefaultRejection, MakeRejection, RequestBody, ResponseBody, ResponseFuture,
 };
+use crate::{tenant::Lookup, WebhookError};
 use bytes::Bytes;
 use http::{Request, Response};
 use http_body::Body;
@@ -79,10 +77,10 @@ where
         let settings = &self.settings;
         let (parts, body) = request.into_parts();
 
-        // 1. Per-tenant secrets: the request's tenant's verifier, from the cache now or from
-        //    the source in the future; an unknown tenant meets the decoy, which refuses every
-        //    request after the same work. Requests that are neither verified nor a possible
-        //    handshake pass on without a lookup.
+        // Step 1, the tenant: its verifier, from the cache now or from the source in the
+        // future; an unknown tenant meets the decoy, which refuses every request after the same
+        // work. Requests that are neither verified nor a possible handshake pass on without a
+        // lookup.
         if let Some(tenants) = &settings.tenants {
             let wanted =
                 settings.methods.verifies(&parts.method) || !settings.handshakes.is_empty();
@@ -109,7 +107,7 @@ where
             }
         }
 
-        // 2-7: handshakes, then verification proper (see `ResponseFuture::start`).
+        // Steps 2 onwards.
         ResponseFuture::start(inner, parts, body, settings, &self.rejection)
     }
 }

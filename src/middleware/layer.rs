@@ -1,13 +1,11 @@
 //! [`VerifyWebhookLayer`]: the builder, every default stated.
 
-use crate::{
-    dedup::Deduplicate,
-    handshake::{Handshake, Handshakes},
-    rejection::RejectionLog,
-    tenant::Tenants,
-    ConfigError, DefaultRejection, MakeRejection, Scheme, Verifier, VerifyWebhook,
+use super::{
+    settings::Settings, DefaultRejection, MakeRejection, RejectionLog, VerifyMethods, VerifyWebhook,
 };
-use http::Method;
+use crate::{
+    dedup::Deduplicate, handshake::Handshake, tenant::Tenants, ConfigError, Scheme, Verifier,
+};
 use std::{sync::Arc, time::Duration, time::SystemTime};
 use tower_layer::Layer;
 
@@ -60,64 +58,6 @@ pub struct VerifyWebhookLayer<R = DefaultRejection> {
     /// request (a `Router` never given `with_state`), so applying it costs a reference count.
     settings: Arc<Settings>,
     rejection: R,
-}
-
-/// Everything the service needs besides the rejection maker; cheap to clone.
-#[derive(Debug, Clone)]
-pub(crate) struct Settings {
-    pub(crate) verifier: Verifier,
-    pub(crate) limit: usize,
-    pub(crate) methods: VerifyMethods,
-    pub(crate) log: RejectionLog,
-    pub(crate) body_timeout: Option<Duration>,
-    pub(crate) dedup: Option<Deduplicate>,
-    pub(crate) handshakes: Handshakes,
-    pub(crate) tenants: Option<Tenants>,
-}
-
-impl Settings {
-    /// These settings with a tenant's verifier (the decoy, already in place, for an unknown
-    /// tenant).
-    pub(crate) fn for_tenant(self: &Arc<Self>, verifier: Option<Verifier>) -> Arc<Settings> {
-        match verifier {
-            Some(verifier) => {
-                let mut settings = Settings::clone(self);
-                settings.verifier = verifier;
-                Arc::new(settings)
-            }
-            None => Arc::clone(self),
-        }
-    }
-}
-
-/// Which requests the layer verifies, set with [`VerifyWebhookLayer::verify_methods`].
-///
-/// Requests it does not verify go on to the inner service untouched and carry no
-/// [`Verified`](crate::Verified), so the verified extractors refuse them with 500: a handler that
-/// needs a verified body can never get an unverified one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum VerifyMethods {
-    /// Every method but the safe ones (RFC 9110 §9.2.1: GET, HEAD, OPTIONS, TRACE), which carry
-    /// no webhook payload. The router answers those as usual (404, 405, or a handshake such as
-    /// Meta's `GET ?hub.challenge=` on the same path). The default.
-    #[default]
-    AllButSafe,
-    /// Every request, whatever its method (for providers that sign GET requests, such as Twilio
-    /// when configured to use GET).
-    All,
-}
-
-impl VerifyMethods {
-    pub(crate) fn verifies(self, method: &Method) -> bool {
-        match self {
-            VerifyMethods::All => true,
-            VerifyMethods::AllButSafe => !matches!(
-                *method,
-                Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-            ),
-        }
-    }
 }
 
 impl VerifyWebhookLayer {
