@@ -22,7 +22,7 @@ pub use error::{ConfigError, WebhookError};
 #[cfg(all(feature = "axum", feature = "json"))]
 pub use extract::VerifiedWebhook;
 #[cfg(feature = "axum")]
-pub use extract::{VerifiedBody, VerifiedForm, VerifiedRejection};
+pub use extract::{DeserializeError, VerifiedBody, VerifiedForm, VerifiedRejection};
 #[doc(no_inline)]
 pub use middleware::{
     DefaultRejection, MakeRejection, RejectionLog, RequestBody, ResponseBody, ResponseFuture,

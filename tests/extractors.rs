@@ -71,10 +71,14 @@ async fn invalid_json_with_bad_signature_is_401_not_400() {
 #[tokio::test]
 async fn bad_json_after_valid_signature_is_400_and_wrong_shape_is_422() {
     let signer = tower_webhook::Signer::new(Scheme::amio(), AMIO_SECRET).unwrap();
-    for (body, status) in [
-        ("{not json", StatusCode::BAD_REQUEST),
-        (r#"{"event": 5}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        ("", StatusCode::BAD_REQUEST),
+    for (body, status, code) in [
+        ("{not json", StatusCode::BAD_REQUEST, "json_syntax"),
+        (
+            r#"{"event": 5}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "json_data",
+        ),
+        ("", StatusCode::BAD_REQUEST, "json_syntax"),
     ] {
         let headers = signer.sign(&Default::default(), body.as_bytes()).unwrap();
         let mut request = Request::post("/webhooks/amio")
@@ -84,6 +88,13 @@ async fn bad_json_after_valid_signature_is_400_and_wrong_shape_is_422() {
         let calls = Calls::default();
         let (got, text) = send(amio_app(calls.clone()), request).await;
         assert_eq!(got, status, "{text}");
+        // The same body format as the layer's own answers, read by serde_json.
+        assert_eq!(error_code(&text), code, "{text}");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            value["message"].as_str().unwrap().contains("verified"),
+            "{text}"
+        );
         assert_eq!(calls.count(), 0);
     }
 }

@@ -7,7 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use bytes::Bytes;
-use http::{header, request::Parts, HeaderValue, StatusCode};
+use http::{request::Parts, StatusCode};
 use serde::de::DeserializeOwned;
 use std::{fmt, ops::Deref};
 
@@ -80,6 +80,9 @@ pub struct VerifiedBody<T = Bytes>(pub T);
 pub struct VerifiedForm<T>(pub T);
 
 /// Why a verified-content extractor failed.
+///
+/// Answered with its [status](Self::status) and the body every answer of this crate has,
+/// `{"error": "<code>", "message": "<text>"}` (see [`code`](Self::code)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum VerifiedRejection {
@@ -92,14 +95,39 @@ pub enum VerifiedRejection {
     },
     /// The verified body is not valid JSON.
     #[cfg(feature = "json")]
-    JsonSyntax(serde_json::Error),
+    JsonSyntax(DeserializeError),
     /// The verified body is JSON of another shape than the target type.
     #[cfg(feature = "json")]
-    JsonData(serde_json::Error),
+    JsonData(DeserializeError),
     /// The verified body is not valid UTF-8.
     InvalidUtf8,
     /// The verified body is not a form of the target type.
-    Form(serde_urlencoded::de::Error),
+    Form(DeserializeError),
+}
+
+/// The parser's account of why the verified body does not fit the target type.
+///
+/// Opaque, so that the parsers' own error types (`serde_json`'s, `serde_urlencoded`'s) are not
+/// part of this crate's API; the parser's error is its [`source`](std::error::Error::source).
+#[derive(Debug)]
+pub struct DeserializeError(Box<dyn std::error::Error + Send + Sync>);
+
+impl DeserializeError {
+    fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        DeserializeError(Box::new(error))
+    }
+}
+
+impl fmt::Display for DeserializeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for DeserializeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
 }
 
 impl VerifiedRejection {
@@ -118,9 +146,24 @@ impl VerifiedRejection {
         }
     }
 
-    /// The response body text.
+    /// A stable, machine-readable code such as `"json_syntax"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VerifiedRejection::MissingLayer => "missing_layer",
+            VerifiedRejection::BodyNotSigned { .. } => "body_not_signed",
+            #[cfg(feature = "json")]
+            VerifiedRejection::JsonSyntax(_) => "json_syntax",
+            #[cfg(feature = "json")]
+            VerifiedRejection::JsonData(_) => "json_data",
+            VerifiedRejection::InvalidUtf8 => "invalid_utf8",
+            VerifiedRejection::Form(_) => "invalid_form",
+        }
+    }
+
+    /// The response body: `{"error": "<code>", "message": "<text>"}`, as for every answer of
+    /// this crate (see [`WebhookError::body_text`](crate::WebhookError::body_text)).
     pub fn body_text(&self) -> String {
-        self.to_string()
+        crate::middleware::response::error_body(self.code(), &self.to_string())
     }
 }
 
@@ -162,7 +205,9 @@ impl std::error::Error for VerifiedRejection {
                 Some(error)
             }
             VerifiedRejection::Form(error) => Some(error),
-            _ => None,
+            VerifiedRejection::MissingLayer
+            | VerifiedRejection::BodyNotSigned { .. }
+            | VerifiedRejection::InvalidUtf8 => None,
         }
     }
 }
@@ -173,14 +218,11 @@ impl IntoResponse for VerifiedRejection {
         tracing::debug!(
             target: "tower_webhook::rejection",
             status = self.status().as_u16(),
+            code = self.code(),
             "rejected verified content: {self}",
         );
-        let mut response = (self.status(), self.body_text()).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        );
-        response
+        crate::middleware::response::error(self.status(), self.code(), &self.to_string())
+            .map(axum::body::Body::new)
     }
 }
 
@@ -210,8 +252,10 @@ where
         serde_json::from_slice(body)
             .map(VerifiedWebhook)
             .map_err(|error| match error.classify() {
-                serde_json::error::Category::Data => VerifiedRejection::JsonData(error),
-                _ => VerifiedRejection::JsonSyntax(error),
+                serde_json::error::Category::Data => {
+                    VerifiedRejection::JsonData(DeserializeError::new(error))
+                }
+                _ => VerifiedRejection::JsonSyntax(DeserializeError::new(error)),
             })
     }
 }
@@ -270,7 +314,7 @@ where
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         serde_urlencoded::from_bytes(verified_body(parts)?)
             .map(VerifiedForm)
-            .map_err(VerifiedRejection::Form)
+            .map_err(|error| VerifiedRejection::Form(DeserializeError::new(error)))
     }
 }
 
@@ -328,5 +372,25 @@ where
         let body = verified.body().map_or(&[][..], |body| &body[..]);
         let head = crate::verify::Head::of(&parts.method, &parts.uri, &parts.headers);
         Ok(crate::Delivery::of(verified, &head, body, true))
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn the_parsers_error_is_the_source_not_part_of_the_type() {
+        let parsed = serde_json::from_str::<serde_json::Value>("{not json").unwrap_err();
+        let expected = parsed.to_string();
+        let rejection = VerifiedRejection::JsonSyntax(DeserializeError::new(parsed));
+        let wrapped = rejection.source().expect("the wrapper");
+        assert_eq!(wrapped.to_string(), expected);
+        let parser = wrapped.source().expect("the parser's error");
+        assert!(parser.downcast_ref::<serde_json::Error>().is_some());
+        let body: serde_json::Value = serde_json::from_str(&rejection.body_text()).unwrap();
+        assert_eq!(body["error"], "json_syntax");
+        assert!(body["message"].as_str().unwrap().ends_with(&expected));
     }
 }
