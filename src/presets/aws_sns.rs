@@ -208,3 +208,17 @@ impl DerivedPart for StringToSign {
         self
     }
 }
+
+/// Without `json` the scheme's body checks could not run, so it is refused when built.
+#[cfg(all(test, not(feature = "json"), feature = "rsa"))]
+mod without_json {
+    use crate::{ConfigError, Scheme, Verifier};
+
+    #[test]
+    fn is_refused_naming_the_feature() {
+        assert!(matches!(
+            Verifier::new(Scheme::aws_sns(), "-----BEGIN CERTIFICATE-----"),
+            Err(ConfigError::FeatureDisabled { feature: "json" })
+        ));
+    }
+}

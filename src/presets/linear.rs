@@ -35,3 +35,17 @@ pub(super) const PRESETS: &[Preset] = &[
         build: |_| Scheme::linear(),
     },
 ];
+
+/// Without `json` the scheme's body checks could not run, so it is refused when built.
+#[cfg(all(test, not(feature = "json")))]
+mod without_json {
+    use crate::{ConfigError, Scheme, Verifier};
+
+    #[test]
+    fn is_refused_naming_the_feature() {
+        assert!(matches!(
+            Verifier::new(Scheme::linear(), "secret"),
+            Err(ConfigError::FeatureDisabled { feature: "json" })
+        ));
+    }
+}

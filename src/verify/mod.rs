@@ -642,11 +642,12 @@ mod decoy_tests {
     /// still refused, while the same signature under an ordinary verifier with that key passes.
     #[test]
     fn the_decoy_refuses_even_its_own_signatures() {
-        let decoy = crate::tenant::decoy(Scheme::hubpay()).unwrap();
+        let scheme = Scheme::hmac("custom", crate::Algorithm::Sha256, "x-signature");
+        let decoy = crate::tenant::decoy(scheme).unwrap();
         let body = br#"{"id":"forged"}"#;
         let tag = decoy.handshake_mac(body).unwrap();
         let mut headers = http::HeaderMap::new();
-        headers.insert("x-hubpay-hmac", const_hex::encode(&tag).parse().unwrap());
+        headers.insert("x-signature", const_hex::encode(&tag).parse().unwrap());
         assert!(matches!(
             decoy.verify(&headers, body),
             Err(crate::WebhookError::SignatureMismatch)
