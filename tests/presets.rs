@@ -3,7 +3,10 @@
 //! presets` rewrites it).
 
 use std::fmt::Write as _;
-use tower_webhook::{presets::Parameter, presets::Preset, Scheme};
+use tower_webhook::{
+    presets::{Category, Parameter, Preset},
+    Scheme,
+};
 
 const START: &str = "<!-- presets:start -->";
 const END: &str = "<!-- presets:end -->";
@@ -34,12 +37,41 @@ fn vector_origin(name: &str) -> String {
     }
 }
 
+/// The table of each category's presets, under the category's heading.
 fn table() -> String {
+    let mut out = String::new();
+    for category in Category::ALL {
+        writeln!(out, "\n### {}\n", category.title()).unwrap();
+        out.push_str(
+            "| preset | provider | signature header(s) | signature | signs | window | vector |\n\
+             | --- | --- | --- | --- | --- | --- | --- |\n",
+        );
+        for preset in Preset::all().iter().filter(|p| p.category() == category) {
+            row(&mut out, preset);
+        }
+    }
+    out
+}
+
+/// The presets module's index: each category's presets, linked to their constructors.
+fn index() -> String {
     let mut out = String::from(
-        "| preset | provider | signature header(s) | signature | signs | window | vector |\n\
-         | --- | --- | --- | --- | --- | --- | --- |\n",
+        "<!-- Generated from the registry: UPDATE_PROVIDERS=1 cargo test --test presets -->\n",
     );
-    for preset in Preset::all() {
+    for category in Category::ALL {
+        let links: Vec<String> = Preset::all()
+            .iter()
+            .filter(|preset| preset.category() == category)
+            .map(|preset| format!("[`{0}`](crate::Scheme::{0})", preset.name()))
+            .collect();
+        writeln!(out, "\n**{}**: {}.", category.title(), links.join(", ")).unwrap();
+    }
+    out
+}
+
+/// One preset's row.
+fn row(out: &mut String, preset: &Preset) {
+    {
         let scheme = scheme_of(preset);
         let constructor = match preset.parameter() {
             Parameter::None => format!("`Scheme::{}()`", preset.name()),
@@ -90,7 +122,34 @@ fn table() -> String {
         )
         .unwrap();
     }
-    out
+}
+
+#[test]
+fn the_presets_index_is_generated_from_the_registry() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/presets/index.md");
+    let current = std::fs::read_to_string(path).unwrap_or_default();
+    let expected = index();
+    if current != expected {
+        if std::env::var_os("UPDATE_PROVIDERS").is_some() {
+            std::fs::write(path, expected).unwrap();
+        } else {
+            panic!(
+                "src/presets/index.md is stale: run UPDATE_PROVIDERS=1 cargo test --test presets"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_category_has_presets() {
+    for category in Category::ALL {
+        assert!(
+            Preset::all()
+                .iter()
+                .any(|preset| preset.category() == category),
+            "{category:?}"
+        );
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme, SecretFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Airtable](https://airtable.com/developers/web/api/webhooks-overview):
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "airtable",
         provider: "Airtable",
+        category: Category::Productivity,
         docs: "https://airtable.com/developers/web/api/webhooks-overview",
         parameter: Parameter::None,
         build: |_| Scheme::airtable(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Amio](https://docs.amio.io/docs/webhooks-security):
@@ -32,6 +32,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "amio",
         provider: "Amio",
+        category: Category::Messaging,
         docs: "https://docs.amio.io/docs/webhooks-security",
         parameter: Parameter::None,
         build: |_| Scheme::amio(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 use std::{
     collections::HashMap,
@@ -35,6 +35,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "asana",
         provider: "Asana",
+        category: Category::Productivity,
         docs: "https://developers.asana.com/docs/webhooks-guide",
         parameter: Parameter::None,
         build: |_| Scheme::asana(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Autify](https://help.autify.com/docs/securing-your-webhooks):
@@ -26,6 +26,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "autify",
         provider: "Autify",
+        category: Category::DeveloperTools,
         docs: "https://help.autify.com/docs/securing-your-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::autify(),

@@ -3,7 +3,7 @@ use crate::{
     Field, Scheme, SignedContent,
 };
 use std::sync::Arc;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [AWS SNS](https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html)
@@ -63,6 +63,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "aws_sns",
         provider: "AWS SNS",
+        category: Category::Infrastructure,
         docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
         parameter: Parameter::None,
         build: |_| Scheme::aws_sns(),
@@ -70,6 +71,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "aws_sns_v2",
         provider: "AWS SNS",
+        category: Category::Infrastructure,
         docs: "https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html",
         parameter: Parameter::None,
         build: |_| Scheme::aws_sns_v2(),

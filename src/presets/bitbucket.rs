@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Bitbucket Cloud](https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "bitbucket",
         provider: "Bitbucket Cloud",
+        category: Category::DeveloperTools,
         docs: "https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::bitbucket(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Box](https://developer.box.com/guides/webhooks/v2/signatures-v2/):
@@ -40,6 +40,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "box",
         provider: "Box",
+        category: Category::Productivity,
         docs: "https://developer.box.com/guides/webhooks/v2/signatures-v2/",
         parameter: Parameter::None,
         build: |_| Scheme::r#box(),

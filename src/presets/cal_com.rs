@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Cal.com](https://cal.com/docs/developing/guides/automation/webhooks):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "cal_com",
         provider: "Cal.com",
+        category: Category::Productivity,
         docs: "https://cal.com/docs/developing/guides/automation/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::cal_com(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Calendly](https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures):
@@ -31,6 +31,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "calendly",
         provider: "Calendly",
+        category: Category::Productivity,
         docs: "https://developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures",
         parameter: Parameter::None,
         build: |_| Scheme::calendly(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [CircleCI](https://circleci.com/docs/webhooks/):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "circleci",
         provider: "CircleCI",
+        category: Category::DeveloperTools,
         docs: "https://circleci.com/docs/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::circleci(),

@@ -1,5 +1,5 @@
 use crate::Scheme;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Clerk](https://clerk.com/docs/webhooks/sync-data): Standard Webhooks
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "clerk",
         provider: "Clerk",
+        category: Category::Identity,
         docs: "https://clerk.com/docs/webhooks/sync-data",
         parameter: Parameter::None,
         build: |_| Scheme::clerk(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Coinbase Commerce](https://docs.cdp.coinbase.com/commerce/api-arcitecture/webhooks-security):
@@ -34,6 +34,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "coinbase_commerce",
         provider: "Coinbase Commerce",
+        category: Category::Payments,
         docs: "https://docs.cdp.coinbase.com/commerce/api-arcitecture/webhooks-security",
         parameter: Parameter::None,
         build: |_| Scheme::coinbase_commerce(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Customer.io](https://docs.customer.io/api/webhooks/) reporting webhooks:
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "customerio",
         provider: "Customer.io",
+        category: Category::Email,
         docs: "https://docs.customer.io/api/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::customerio(),

@@ -1,5 +1,5 @@
 use crate::{Scheme, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 #[cfg(feature = "json")]
 use crate::handshake::{self, Answer, Handshake};
 
@@ -35,6 +35,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "discord",
         provider: "Discord",
+        category: Category::Messaging,
         docs: "https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers",
         parameter: Parameter::None,
         build: |_| Scheme::discord(),

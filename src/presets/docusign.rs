@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [DocuSign Connect](https://developers.docusign.com/platform/webhooks/connect/hmac/):
@@ -44,6 +44,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "docusign",
         provider: "DocuSign Connect",
+        category: Category::Productivity,
         docs: "https://developers.docusign.com/platform/webhooks/connect/hmac/",
         parameter: Parameter::None,
         build: |_| Scheme::docusign(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "dropbox",
         provider: "Dropbox",
+        category: Category::Productivity,
         docs: "https://www.dropbox.com/developers/reference/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::dropbox(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Gitea and Forgejo](https://docs.gitea.com/usage/webhooks):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "gitea",
         provider: "Gitea and Forgejo",
+        category: Category::DeveloperTools,
         docs: "https://docs.gitea.com/usage/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::gitea(),

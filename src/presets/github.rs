@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [GitHub](https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries):
@@ -64,6 +64,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "github",
         provider: "GitHub",
+        category: Category::DeveloperTools,
         docs: "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
         parameter: Parameter::None,
         build: |_| Scheme::github(),
@@ -71,6 +72,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "github_sha1",
         provider: "GitHub",
+        category: Category::DeveloperTools,
         docs: "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
         parameter: Parameter::None,
         build: |_| Scheme::github_sha1(),

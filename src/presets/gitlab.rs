@@ -1,5 +1,5 @@
 use crate::{Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [GitLab](https://docs.gitlab.com/user/project/integrations/webhooks/):
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "gitlab",
         provider: "GitLab",
+        category: Category::DeveloperTools,
         docs: "https://docs.gitlab.com/user/project/integrations/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::gitlab(),

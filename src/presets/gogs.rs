@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Gogs](https://gogs.io/docs/advancing/webhooks):
@@ -26,6 +26,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "gogs",
         provider: "Gogs",
+        category: Category::DeveloperTools,
         docs: "https://gogs.io/docs/advancing/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::gogs(),

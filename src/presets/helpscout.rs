@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Help Scout](https://developer.helpscout.com/webhooks/):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "helpscout",
         provider: "Help Scout",
+        category: Category::Messaging,
         docs: "https://developer.helpscout.com/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::helpscout(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Heroku](https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests):
@@ -26,6 +26,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "heroku",
         provider: "Heroku",
+        category: Category::DeveloperTools,
         docs: "https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests",
         parameter: Parameter::None,
         build: |_| Scheme::heroku(),

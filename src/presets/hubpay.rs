@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// The registration-based provider whose `WebhookRegistrationController` takes a
@@ -72,6 +72,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "hubpay",
         provider: "Hubpay (registration API)",
+        category: Category::Payments,
         docs: "",
         parameter: Parameter::None,
         build: |_| Scheme::hubpay(),

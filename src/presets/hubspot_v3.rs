@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent, TimestampFormat};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [HubSpot](https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation)
@@ -41,6 +41,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "hubspot_v3",
         provider: "HubSpot",
+        category: Category::Productivity,
         docs: "https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation",
         parameter: Parameter::PublicBaseUrl,
         build: |parameter| Scheme::hubspot_v3(parameter.to_owned()),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Intercom](https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "intercom",
         provider: "Intercom",
+        category: Category::Messaging,
         docs: "https://developers.intercom.com/docs/webhooks/webhook-notifications#signed-notifications",
         parameter: Parameter::None,
         build: |_| Scheme::intercom(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Jira Cloud](https://developer.atlassian.com/cloud/jira/platform/webhooks/):
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "jira",
         provider: "Jira Cloud",
+        category: Category::Productivity,
         docs: "https://developer.atlassian.com/cloud/jira/platform/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::jira(),

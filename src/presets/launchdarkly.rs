@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [LaunchDarkly](https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook):
@@ -23,6 +23,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "launchdarkly",
         provider: "LaunchDarkly",
+        category: Category::DeveloperTools,
         docs: "https://launchdarkly.com/docs/home/infrastructure/webhooks#sign-a-webhook",
         parameter: Parameter::None,
         build: |_| Scheme::launchdarkly(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Lemon Squeezy](https://docs.lemonsqueezy.com/help/webhooks/signing-requests):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "lemon_squeezy",
         provider: "Lemon Squeezy",
+        category: Category::Payments,
         docs: "https://docs.lemonsqueezy.com/help/webhooks/signing-requests",
         parameter: Parameter::None,
         build: |_| Scheme::lemon_squeezy(),

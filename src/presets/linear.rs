@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Linear](https://linear.app/developers/webhooks#securing-webhooks):
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "linear",
         provider: "Linear",
+        category: Category::Productivity,
         docs: "https://linear.app/developers/webhooks#securing-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::linear(),

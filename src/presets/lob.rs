@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Lob](https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "lob",
         provider: "Lob",
+        category: Category::Email,
         docs: "https://help.lob.com/print-and-mail/getting-data-and-results/using-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::lob(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Mailchimp Transactional (Mandrill)](https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests):
@@ -37,6 +37,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "mandrill",
         provider: "Mailchimp Transactional (Mandrill)",
+        category: Category::Email,
         docs: "https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests",
         parameter: Parameter::PublicBaseUrl,
         build: |parameter| Scheme::mandrill(parameter.to_owned()),

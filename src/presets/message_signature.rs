@@ -1,6 +1,6 @@
 use crate::{Algorithm, Scheme, SignedContent};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// The provider that sends `X-Message-Signature: <hex HMAC-SHA256>` over
@@ -51,6 +51,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "message_signature",
         provider: "X-Message-Signature provider",
+        category: Category::Messaging,
         docs: "",
         parameter: Parameter::ClientId,
         build: |parameter| Scheme::message_signature(parameter.to_owned()),

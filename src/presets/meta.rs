@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "meta",
         provider: "Meta (Facebook, Instagram, WhatsApp Cloud API)",
+        category: Category::Messaging,
         docs: "https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads",
         parameter: Parameter::None,
         build: |_| Scheme::meta(),

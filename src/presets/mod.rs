@@ -20,6 +20,10 @@
 //! let scheme = twilio.scheme_with("https://hooks.example.com");
 //! assert_eq!(scheme.name(), "twilio");
 //! ```
+//!
+//! # Presets by kind of provider
+//!
+#![doc = include_str!("index.md")]
 
 use crate::Scheme;
 use std::sync::LazyLock;
@@ -29,9 +33,60 @@ use std::sync::LazyLock;
 pub struct Preset {
     name: &'static str,
     provider: &'static str,
+    category: Category,
     docs: &'static str,
     parameter: Parameter,
     build: fn(&str) -> Scheme,
+}
+
+/// What kind of provider a preset is for, so the presets can be browsed by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// Payments, billing and accounting.
+    Payments,
+    /// Shops and websites.
+    Commerce,
+    /// Source control, CI, deployment, monitoring and other developer tools.
+    DeveloperTools,
+    /// Chat, messaging, voice, video and customer support.
+    Messaging,
+    /// Email and mail delivery.
+    Email,
+    /// Work management, documents, forms, scheduling and CRM.
+    Productivity,
+    /// Identity and authentication.
+    Identity,
+    /// Cloud infrastructure, data pipelines and the provider-neutral standards.
+    Infrastructure,
+}
+
+impl Category {
+    /// Every category, in the order the docs list them.
+    pub const ALL: [Category; 8] = [
+        Category::Payments,
+        Category::Commerce,
+        Category::DeveloperTools,
+        Category::Messaging,
+        Category::Email,
+        Category::Productivity,
+        Category::Identity,
+        Category::Infrastructure,
+    ];
+
+    /// A heading for the category, such as `"Payments and billing"`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Payments => "Payments and billing",
+            Category::Commerce => "Commerce and websites",
+            Category::DeveloperTools => "Developer tools",
+            Category::Messaging => "Messaging and support",
+            Category::Email => "Email",
+            Category::Productivity => "Productivity",
+            Category::Identity => "Identity",
+            Category::Infrastructure => "Infrastructure and standards",
+        }
+    }
 }
 
 /// What a preset needs besides the secret.
@@ -71,6 +126,11 @@ impl Preset {
     /// The provider's name, such as `"Stripe"`.
     pub fn provider(&self) -> &'static str {
         self.provider
+    }
+
+    /// What kind of provider it is.
+    pub fn category(&self) -> Category {
+        self.category
     }
 
     /// The provider's verification document.

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Mux](https://www.mux.com/docs/core/verify-webhook-signatures):
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "mux",
         provider: "Mux",
+        category: Category::DeveloperTools,
         docs: "https://www.mux.com/docs/core/verify-webhook-signatures",
         parameter: Parameter::None,
         build: |_| Scheme::mux(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Notion](https://developers.notion.com/reference/webhooks):
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "notion",
         provider: "Notion",
+        category: Category::Productivity,
         docs: "https://developers.notion.com/reference/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::notion(),

@@ -1,5 +1,5 @@
 use crate::{Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "okta",
         provider: "Okta",
+        category: Category::Identity,
         docs: "https://developer.okta.com/docs/concepts/event-hooks/",
         parameter: Parameter::None,
         build: |_| Scheme::okta(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
 use std::time::Duration;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Paddle Billing](https://developer.paddle.com/webhooks/signature-verification):
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "paddle",
         provider: "Paddle Billing",
+        category: Category::Payments,
         docs: "https://developer.paddle.com/webhooks/signature-verification",
         parameter: Parameter::None,
         build: |_| Scheme::paddle(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [PagerDuty](https://developer.pagerduty.com/docs/verifying-signatures):
@@ -31,6 +31,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "pagerduty",
         provider: "PagerDuty",
+        category: Category::DeveloperTools,
         docs: "https://developer.pagerduty.com/docs/verifying-signatures",
         parameter: Parameter::None,
         build: |_| Scheme::pagerduty(),

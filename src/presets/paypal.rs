@@ -1,6 +1,6 @@
 use crate::{Field, Scheme, SignedContent, TimestampFormat};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [PayPal](https://developer.paypal.com/api/rest/webhooks/rest/): `PAYPAL-TRANSMISSION-SIG:
@@ -48,6 +48,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "paypal",
         provider: "PayPal",
+        category: Category::Payments,
         docs: "https://developer.paypal.com/api/rest/webhooks/rest/",
         parameter: Parameter::WebhookId,
         build: |parameter| Scheme::paypal(parameter.to_owned()),

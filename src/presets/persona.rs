@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Persona](https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures):
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "persona",
         provider: "Persona",
+        category: Category::Identity,
         docs: "https://docs.withpersona.com/docs/webhooks-best-practices#checking-signatures",
         parameter: Parameter::None,
         build: |_| Scheme::persona(),

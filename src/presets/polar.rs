@@ -1,5 +1,5 @@
 use crate::{Scheme, SecretFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Polar](https://polar.sh/docs/integrate/webhooks/delivery): Standard Webhooks headers,
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "polar",
         provider: "Polar",
+        category: Category::Payments,
         docs: "https://polar.sh/docs/integrate/webhooks/delivery",
         parameter: Parameter::None,
         build: |_| Scheme::polar(),

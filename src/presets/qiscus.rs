@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Qiscus](https://support.qiscus.com/) Chat SDK:
@@ -26,6 +26,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "qiscus",
         provider: "Qiscus",
+        category: Category::Messaging,
         docs: "https://support.qiscus.com/",
         parameter: Parameter::None,
         build: |_| Scheme::qiscus(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Razorpay](https://razorpay.com/docs/webhooks/integrations/):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "razorpay",
         provider: "Razorpay",
+        category: Category::Payments,
         docs: "https://razorpay.com/docs/webhooks/integrations/",
         parameter: Parameter::None,
         build: |_| Scheme::razorpay(),

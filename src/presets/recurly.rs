@@ -1,5 +1,5 @@
 use crate::{Algorithm, Scheme, SignatureFormat, SignedContent, TimestampFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Recurly](https://docs.recurly.com/recurly-subscriptions/docs/signature-verification):
@@ -32,6 +32,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "recurly",
         provider: "Recurly",
+        category: Category::Payments,
         docs: "https://docs.recurly.com/recurly-subscriptions/docs/signature-verification",
         parameter: Parameter::None,
         build: |_| Scheme::recurly(),

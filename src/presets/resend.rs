@@ -1,5 +1,5 @@
 use crate::Scheme;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Resend](https://resend.com/docs/webhooks/verify-webhooks-requests): Standard Webhooks
@@ -30,6 +30,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "resend",
         provider: "Resend",
+        category: Category::Email,
         docs: "https://resend.com/docs/webhooks/verify-webhooks-requests",
         parameter: Parameter::None,
         build: |_| Scheme::resend(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme, SignatureFormat, SignedContent, TimestampFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Sanity](https://www.sanity.io/docs/webhooks):
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "sanity",
         provider: "Sanity",
+        category: Category::DeveloperTools,
         docs: "https://www.sanity.io/docs/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::sanity(),

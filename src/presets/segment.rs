@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Segment](https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication):
@@ -25,6 +25,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "segment",
         provider: "Segment",
+        category: Category::Infrastructure,
         docs: "https://segment.com/docs/connections/destinations/catalog/webhooks/#authentication",
         parameter: Parameter::None,
         build: |_| Scheme::segment(),

@@ -1,5 +1,5 @@
 use crate::{Scheme, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [SendGrid](https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features)
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "sendgrid",
         provider: "SendGrid",
+        category: Category::Email,
         docs: "https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features",
         parameter: Parameter::None,
         build: |_| Scheme::sendgrid(),

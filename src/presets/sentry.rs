@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Sentry integration platform](https://docs.sentry.io/organization/integrations/integration-platform/webhooks/):
@@ -25,6 +25,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "sentry",
         provider: "Sentry integration platform",
+        category: Category::DeveloperTools,
         docs: "https://docs.sentry.io/organization/integrations/integration-platform/webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::sentry(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Shopify](https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook):
@@ -35,6 +35,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "shopify",
         provider: "Shopify",
+        category: Category::Commerce,
         docs: "https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook",
         parameter: Parameter::None,
         build: |_| Scheme::shopify(),

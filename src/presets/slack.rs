@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 #[cfg(feature = "json")]
 use crate::handshake::{self, Answer, Handshake};
 
@@ -44,6 +44,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "slack",
         provider: "Slack",
+        category: Category::Messaging,
         docs: "https://api.slack.com/authentication/verifying-requests-from-slack",
         parameter: Parameter::None,
         build: |_| Scheme::slack(),

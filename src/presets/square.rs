@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Square](https://developer.squareup.com/docs/webhooks/step3validate):
@@ -41,6 +41,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "square",
         provider: "Square",
+        category: Category::Payments,
         docs: "https://developer.squareup.com/docs/webhooks/step3validate",
         parameter: Parameter::PublicBaseUrl,
         build: |parameter| Scheme::square(parameter.to_owned()),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SecretFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Squarespace](https://developers.squarespace.com/webhooks/verifying-notifications):
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "squarespace",
         provider: "Squarespace",
+        category: Category::Commerce,
         docs: "https://developers.squarespace.com/webhooks/verifying-notifications",
         parameter: Parameter::None,
         build: |_| Scheme::squarespace(),

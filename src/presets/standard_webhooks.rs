@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Standard Webhooks](https://www.standardwebhooks.com/) (Svix, Clerk, Resend, Liveblocks,
@@ -80,6 +80,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "standard_webhooks",
         provider: "Standard Webhooks",
+        category: Category::Infrastructure,
         docs: "https://www.standardwebhooks.com/",
         parameter: Parameter::None,
         build: |_| Scheme::standard_webhooks(),
@@ -87,6 +88,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "svix",
         provider: "Svix",
+        category: Category::Infrastructure,
         docs: "https://docs.svix.com/receiving/verifying-payloads/how-manual",
         parameter: Parameter::None,
         build: |_| Scheme::svix(),

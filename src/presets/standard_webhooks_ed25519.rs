@@ -1,5 +1,5 @@
 use crate::{Encoding, Field, Scheme, SignatureFormat, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Standard Webhooks (Ed25519)](https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md):
@@ -42,6 +42,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "standard_webhooks_ed25519",
         provider: "Standard Webhooks (Ed25519)",
+        category: Category::Infrastructure,
         docs: "https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md",
         parameter: Parameter::None,
         build: |_| Scheme::standard_webhooks_ed25519(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Stripe](https://docs.stripe.com/webhooks#verify-manually):
@@ -31,6 +31,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "stripe",
         provider: "Stripe",
+        category: Category::Payments,
         docs: "https://docs.stripe.com/webhooks#verify-manually",
         parameter: Parameter::None,
         build: |_| Scheme::stripe(),

@@ -1,5 +1,5 @@
 use crate::{Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Telegram](https://core.telegram.org/bots/api#setwebhook):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "telegram",
         provider: "Telegram",
+        category: Category::Messaging,
         docs: "https://core.telegram.org/bots/api#setwebhook",
         parameter: Parameter::None,
         build: |_| Scheme::telegram(),

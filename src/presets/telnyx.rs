@@ -1,5 +1,5 @@
 use crate::{Encoding, Field, Scheme, SignedContent};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Telnyx](https://developers.telnyx.com/docs/development/sdk/python/webhooks):
@@ -34,6 +34,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "telnyx",
         provider: "Telnyx",
+        category: Category::Messaging,
         docs: "https://developers.telnyx.com/docs/development/sdk/python/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::telnyx(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
@@ -38,6 +38,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "trello",
         provider: "Trello",
+        category: Category::Productivity,
         docs: "https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/",
         parameter: Parameter::PublicBaseUrl,
         build: |parameter| Scheme::trello(parameter.to_owned()),

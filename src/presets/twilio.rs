@@ -1,6 +1,6 @@
 use crate::{Algorithm, Encoding, Scheme, SignedContent};
 use std::borrow::Cow;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::verify::signed_content::{
     feed_sorted_form_params, query_param, DerivedPart, HeaderProblem, Sources,
 };
@@ -56,6 +56,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "twilio",
         provider: "Twilio",
+        category: Category::Messaging,
         docs: "https://www.twilio.com/docs/usage/webhooks/webhooks-security",
         parameter: Parameter::PublicBaseUrl,
         build: |parameter| Scheme::twilio(parameter.to_owned()),

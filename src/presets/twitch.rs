@@ -1,6 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
 use std::time::Duration;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 #[cfg(feature = "json")]
 use crate::handshake::{self, Answer, Handshake};
 
@@ -48,6 +48,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "twitch",
         provider: "Twitch",
+        category: Category::Messaging,
         docs: "https://dev.twitch.tv/docs/eventsub/handling-webhook-events/",
         parameter: Parameter::None,
         build: |_| Scheme::twitch(),

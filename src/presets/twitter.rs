@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use base64::Engine as _;
 use crate::handshake::{self, Answer, Handshake};
 
@@ -37,6 +37,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "twitter",
         provider: "X (Twitter)",
+        category: Category::Messaging,
         docs: "https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::twitter(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Typeform](https://www.typeform.com/developers/webhooks/secure-your-webhooks/):
@@ -27,6 +27,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "typeform",
         provider: "Typeform",
+        category: Category::Productivity,
         docs: "https://www.typeform.com/developers/webhooks/secure-your-webhooks/",
         parameter: Parameter::None,
         build: |_| Scheme::typeform(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Vercel](https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks):
@@ -25,6 +25,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "vercel",
         provider: "Vercel",
+        category: Category::DeveloperTools,
         docs: "https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::vercel(),

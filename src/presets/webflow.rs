@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme, SignedContent, TimestampFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Webflow](https://developers.webflow.com/data/docs/working-with-webhooks):
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "webflow",
         provider: "Webflow",
+        category: Category::Commerce,
         docs: "https://developers.webflow.com/data/docs/working-with-webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::webflow(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 use crate::handshake::{self, Answer, Handshake};
 
 impl Scheme {
@@ -29,6 +29,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "woocommerce",
         provider: "WooCommerce",
+        category: Category::Commerce,
         docs: "https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::woocommerce(),

@@ -1,6 +1,6 @@
 use crate::{Algorithm, Field, Scheme, SignatureFormat, SignedContent, TimestampFormat};
 use std::time::Duration;
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [WorkOS](https://workos.com/docs/events/data-syncing/webhooks):
@@ -33,6 +33,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "workos",
         provider: "WorkOS",
+        category: Category::Identity,
         docs: "https://workos.com/docs/events/data-syncing/webhooks",
         parameter: Parameter::None,
         build: |_| Scheme::workos(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Xero](https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/):
@@ -28,6 +28,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "xero",
         provider: "Xero",
+        category: Category::Payments,
         docs: "https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/",
         parameter: Parameter::None,
         build: |_| Scheme::xero(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Encoding, Field, Scheme, SignedContent, TimestampFormat};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 
 impl Scheme {
     /// [Zendesk](https://developer.zendesk.com/documentation/webhooks/verifying/):
@@ -35,6 +35,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "zendesk",
         provider: "Zendesk",
+        category: Category::Messaging,
         docs: "https://developer.zendesk.com/documentation/webhooks/verifying/",
         parameter: Parameter::None,
         build: |_| Scheme::zendesk(),

@@ -1,5 +1,5 @@
 use crate::{Algorithm, Field, Scheme};
-use super::{Parameter, Preset};
+use super::{Category, Parameter, Preset};
 #[cfg(feature = "json")]
 use crate::handshake::{self, Answer, Handshake};
 
@@ -31,6 +31,7 @@ pub(super) const PRESETS: &[Preset] = &[
     Preset {
         name: "zoom",
         provider: "Zoom",
+        category: Category::Messaging,
         docs: "https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events",
         parameter: Parameter::None,
         build: |_| Scheme::zoom(),
