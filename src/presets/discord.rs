@@ -20,7 +20,12 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(
     ///     Scheme::discord(),
     ///     "b2d85e0aff91ce749227a8aa422a399d14db5087f781c3507830f4b56bf342ce",
-    /// )?;
+    /// );
+    /// // Needs the `ed25519` feature; without it, `ConfigError::FeatureDisabled` names it.
+    /// # #[cfg(feature = "ed25519")]
+    /// # let _ = layer?;
+    /// # #[cfg(not(feature = "ed25519"))]
+    /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn discord() -> Scheme {

@@ -18,7 +18,12 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(
     ///     Scheme::sendgrid(),
     ///     "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==",
-    /// )?;
+    /// );
+    /// // Needs the `ecdsa` feature; without it, `ConfigError::FeatureDisabled` names it.
+    /// # #[cfg(feature = "ecdsa")]
+    /// # let _ = layer?;
+    /// # #[cfg(not(feature = "ecdsa"))]
+    /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ecdsa" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn sendgrid() -> Scheme {

@@ -16,7 +16,12 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(
     ///     Scheme::standard_webhooks_ed25519(),
     ///     "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=",
-    /// )?;
+    /// );
+    /// // Needs the `ed25519` feature; without it, `ConfigError::FeatureDisabled` names it.
+    /// # #[cfg(feature = "ed25519")]
+    /// # let _ = layer?;
+    /// # #[cfg(not(feature = "ed25519"))]
+    /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn standard_webhooks_ed25519() -> Scheme {

@@ -15,7 +15,12 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(
     ///     Scheme::telnyx(),
     ///     "b9SWCk+BizqCDciiof1KsmpHkwt6O7Qk2YtocFtl6ss=",
-    /// )?;
+    /// );
+    /// // Needs the `ed25519` feature; without it, `ConfigError::FeatureDisabled` names it.
+    /// # #[cfg(feature = "ed25519")]
+    /// # let _ = layer?;
+    /// # #[cfg(not(feature = "ed25519"))]
+    /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
     pub fn telnyx() -> Scheme {
