@@ -1,10 +1,8 @@
 //! Adversarial bodies: each case a named test; the handler never runs on a rejection.
 
-mod common;
-
+use crate::common::*;
 use axum::body::Body;
 use bytes::Bytes;
-use common::*;
 use http::StatusCode;
 use std::sync::atomic::Ordering;
 use tower_webhook::{Scheme, VerifyWebhookLayer, DEFAULT_BODY_LIMIT};

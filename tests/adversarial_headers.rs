@@ -1,8 +1,6 @@
 //! Adversarial signature headers: each case a named test; the handler never runs on a rejection.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use http::StatusCode;
 use tower_webhook::{Scheme, VerifyWebhookLayer};
 

@@ -1,9 +1,7 @@
 //! Secrets and configuration: construction errors, and no secret or signature in any `Debug`,
 //! `Display`, `tracing` output or response.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use http::StatusCode;
 use std::{
     io::Write,

@@ -1,8 +1,6 @@
 //! Adversarial timestamps through a router (Slack's scheme, Slack's documented vector).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use http::StatusCode;
 use std::time::{Duration, UNIX_EPOCH};
 use tower_webhook::{Scheme, VerifyWebhookLayer};

@@ -2,10 +2,8 @@
 //! duplicates answered without the handler, failures released for the retry, and nothing an
 //! unauthenticated request sends ever reaching the store.
 
-mod common;
-
+use crate::common::*;
 use axum::{body::Body, routing::post, Router};
-use common::*;
 use http::{Request, StatusCode};
 use std::{
     sync::{

@@ -1,10 +1,8 @@
 //! The verified-content extractors and the rejection responses, through a real axum `Router`.
 
-mod common;
-
+use crate::common::*;
 use axum::{body::Body, extract::Extension, response::IntoResponse, routing::post, Router};
 use bytes::Bytes;
-use common::*;
 use http::{Request, StatusCode};
 use serde::Deserialize;
 use std::sync::atomic::Ordering;

@@ -1,10 +1,8 @@
 //! Endpoint checks answered by the layer, each against the provider's documented request and
 //! answer; the handler never runs for one.
 
-mod common;
-
+use crate::common::Calls;
 use axum::{body::Body, routing::any, Router};
-use common::Calls;
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use std::collections::HashMap;

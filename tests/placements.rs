@@ -1,14 +1,12 @@
 //! Every way the layer is placed in a tower or axum stack, and what the router still answers.
 
-mod common;
-
+use crate::common::*;
 use axum::{
     body::Body,
     routing::{get, post},
     Router,
 };
 use bytes::Bytes;
-use common::*;
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use std::{

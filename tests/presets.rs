@@ -56,7 +56,7 @@ fn table() -> String {
 /// The presets module's index: each category's presets, linked to their constructors.
 fn index() -> String {
     let mut out = String::from(
-        "<!-- Generated from the registry: UPDATE_PROVIDERS=1 cargo test --test presets -->\n",
+        "<!-- Generated from the registry: UPDATE_PROVIDERS=1 cargo test --test integration presets -->\n",
     );
     for category in Category::ALL {
         let links: Vec<String> = Preset::all()
@@ -134,7 +134,7 @@ fn the_presets_index_is_generated_from_the_registry() {
             std::fs::write(path, expected).unwrap();
         } else {
             panic!(
-                "src/presets/index.md is stale: run UPDATE_PROVIDERS=1 cargo test --test presets"
+                "src/presets/index.md is stale: run UPDATE_PROVIDERS=1 cargo test --test integration presets"
             );
         }
     }
@@ -167,7 +167,7 @@ fn the_providers_table_is_generated_from_the_registry() {
             std::fs::write(path, updated).unwrap();
         } else {
             panic!(
-                "PROVIDERS.md's preset table is stale: run UPDATE_PROVIDERS=1 cargo test --test presets"
+                "PROVIDERS.md's preset table is stale: run UPDATE_PROVIDERS=1 cargo test --test integration presets"
             );
         }
     }

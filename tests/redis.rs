@@ -3,10 +3,8 @@
 //! failure handled, leases and kept records expiring, and an outage answered 503 then recovered.
 #![cfg(feature = "redis")]
 
-mod common;
-
+use crate::common::{redis_server::RedisServer, Calls};
 use axum::{body::Body, routing::post, Router};
-use common::{redis_server::RedisServer, Calls};
 use http::{Request, StatusCode};
 use std::{sync::Arc, time::Duration};
 use tower::ServiceExt;

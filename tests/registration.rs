@@ -4,8 +4,7 @@
 //! provider's deliveries per account; the provider answers what the document's troubleshooting
 //! says to bad registrations.
 
-#[path = "../examples/support/mod.rs"]
-mod support;
+use crate::support;
 
 use http::StatusCode;
 use serde_json::json;

@@ -1,9 +1,7 @@
 //! Known-answer tests for every seed provider: values published by the provider (Amio) or
 //! computed with Python's `hmac` (asserted by tests/vectors/providers.py), never by this crate's signer.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use http::{HeaderMap, HeaderValue};
 use tower_webhook::{Scheme, Signer, Verifier, WebhookError};
 

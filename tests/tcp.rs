@@ -1,7 +1,6 @@
 //! The receiver example's app over a real TCP socket with a real HTTP client (hyper).
 
-#[path = "../examples/support/mod.rs"]
-mod support;
+use crate::support;
 
 use http::{HeaderMap, HeaderValue, StatusCode};
 

@@ -3,10 +3,8 @@
 //! hostile tenant or an outsider sends able to tell accounts apart, cross into another
 //! tenant's deliveries or hold a request for ever.
 
-mod common;
-
+use crate::common::Calls;
 use axum::{body::Body, routing::post, Router};
-use common::Calls;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use std::{
