@@ -124,20 +124,32 @@ fn row(out: &mut String, preset: &Preset) {
     }
 }
 
+/// Checks that `path` holds `expected` between `start` and `end` (the whole file when both are
+/// empty), or rewrites it under `UPDATE_PROVIDERS=1`.
+fn check_generated(path: &str, start: &str, end: &str, expected: &str) {
+    let file = std::fs::read_to_string(path).unwrap_or_default();
+    let (from, to) = if start.is_empty() {
+        (0, file.len())
+    } else {
+        let (Some(from), Some(to)) = (file.find(start), file.find(end)) else {
+            panic!("{path} has no {start} … {end} markers");
+        };
+        (from + start.len(), to)
+    };
+    if file[from..to] == *expected {
+        return;
+    }
+    if std::env::var_os("UPDATE_PROVIDERS").is_some() {
+        std::fs::write(path, format!("{}{expected}{}", &file[..from], &file[to..])).unwrap();
+    } else {
+        panic!("{path} is stale: run UPDATE_PROVIDERS=1 cargo test --test integration presets");
+    }
+}
+
 #[test]
 fn the_presets_index_is_generated_from_the_registry() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/presets/index.md");
-    let current = std::fs::read_to_string(path).unwrap_or_default();
-    let expected = index();
-    if current != expected {
-        if std::env::var_os("UPDATE_PROVIDERS").is_some() {
-            std::fs::write(path, expected).unwrap();
-        } else {
-            panic!(
-                "src/presets/index.md is stale: run UPDATE_PROVIDERS=1 cargo test --test integration presets"
-            );
-        }
-    }
+    check_generated(path, "", "", &index());
 }
 
 #[test]
@@ -155,22 +167,7 @@ fn every_category_has_presets() {
 #[test]
 fn the_providers_table_is_generated_from_the_registry() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/PROVIDERS.md");
-    let readme = std::fs::read_to_string(path).unwrap();
-    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-        panic!("PROVIDERS.md has no {START} … {END} markers");
-    };
-    let current = &readme[start + START.len()..end];
-    let expected = format!("\n{}", table());
-    if current != expected {
-        if std::env::var_os("UPDATE_PROVIDERS").is_some() {
-            let updated = format!("{}{START}{expected}{}", &readme[..start], &readme[end..]);
-            std::fs::write(path, updated).unwrap();
-        } else {
-            panic!(
-                "PROVIDERS.md's preset table is stale: run UPDATE_PROVIDERS=1 cargo test --test integration presets"
-            );
-        }
-    }
+    check_generated(path, START, END, &format!("\n{}", table()));
 }
 
 #[test]
