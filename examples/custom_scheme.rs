@@ -16,7 +16,7 @@ fn acme() -> Scheme {
     Scheme::hmac("acme", Algorithm::Sha512, "X-Acme-Signature")
         .prefix("v1=")
         .encoding(Encoding::Base64)
-        .signed(
+        .signed_content(
             SignedContent::new()
                 .header("X-Acme-Delivery")
                 .text(".")

@@ -34,7 +34,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
     let body = event(provider.name);
     // Headers the signature covers (X-Message-Id, webhook-id) get a delivery id.
     let mut extra = HeaderMap::new();
-    for name in scheme.signed_content().headers() {
+    for name in scheme.get_signed_content().headers() {
         extra.insert(name.clone(), HeaderValue::from_static("msg-0001"));
     }
     let now = support::now();
@@ -56,7 +56,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
 
     let mut tampered = body.clone();
     tampered[body.len() - 3] = b'X';
-    if scheme.signed_content().covers_body() {
+    if scheme.get_signed_content().covers_body() {
         add(
             "tampered body",
             &signed,
@@ -73,7 +73,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
             StatusCode::OK,
         );
     }
-    if let Some(name) = scheme.signed_content().headers().next() {
+    if let Some(name) = scheme.get_signed_content().headers().next() {
         let mut other_id = signed.clone();
         other_id.insert(name.clone(), HeaderValue::from_static("msg-0002"));
         add(
@@ -101,7 +101,7 @@ fn cases_for(provider: &Provider) -> Vec<Case> {
     }
     add("unsigned", &extra, &body, StatusCode::UNAUTHORIZED);
 
-    let header = scheme.signature_header_name().clone();
+    let header = scheme.get_signature_header().clone();
     let value = signed[&header].to_str().unwrap().to_owned();
     let mut truncated = signed.clone();
     truncated.insert(

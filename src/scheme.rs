@@ -25,13 +25,20 @@ use std::{borrow::Cow, time::Duration};
 /// let scheme = Scheme::hmac("acme", Algorithm::Sha512, "X-Signature")
 ///     .prefix("sha512=")
 ///     .encoding(Encoding::Base64)
-///     .signed(SignedContent::new().header("X-Request-Id").text(".").body());
-/// assert_eq!(scheme.signature_header_name().as_str(), "x-signature");
+///     .signed_content(SignedContent::new().header("X-Request-Id").text(".").body());
+/// assert_eq!(scheme.get_signature_header().as_str(), "x-signature");
 /// ```
 ///
 /// Configuration mistakes (an invalid header name, a timestamp with no source, a layout that
 /// could never parse its own signatures) are kept and reported when the
 /// [`Verifier`](crate::Verifier) or layer is built.
+///
+/// One type is both the builder and the description, so, as with `std::process::Command`
+/// (`current_dir` / `get_current_dir`), each setter has a getter of the same name with `get_`:
+/// [`format`](Self::format) / [`get_format`](Self::get_format),
+/// [`signed_content`](Self::signed_content) / [`get_signed_content`](Self::get_signed_content),
+/// [`tolerance`](Self::tolerance) / [`get_tolerance`](Self::get_tolerance), and so on; what the
+/// constructor fixes reads plainly ([`name`](Self::name), [`method`](Self::method)).
 #[derive(Clone)]
 pub struct Scheme {
     pub(crate) name: Cow<'static, str>,
@@ -111,7 +118,8 @@ impl Scheme {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn token(name: impl Into<Cow<'static, str>>, header: &str) -> Self {
-        Scheme::with_method(name, SignatureMethod::Token, header).signed(SignedContent::new())
+        Scheme::with_method(name, SignatureMethod::Token, header)
+            .signed_content(SignedContent::new())
     }
 
     fn with_method(
@@ -273,9 +281,19 @@ impl Scheme {
 
     /// Sets what the signature covers. The default is the raw body alone (nothing for tokens).
     #[must_use]
-    pub fn signed(mut self, content: SignedContent) -> Self {
+    pub fn signed_content(mut self, content: SignedContent) -> Self {
         self.content = content;
         self
+    }
+
+    /// The former name of [`signed_content`](Self::signed_content).
+    #[deprecated(
+        since = "0.3.0",
+        note = "renamed `signed_content`, which `get_signed_content` reads"
+    )]
+    #[must_use]
+    pub fn signed(self, content: SignedContent) -> Self {
+        self.signed_content(content)
     }
 
     /// Reads the signature from the top-level JSON field `field` of the body instead of a header
@@ -299,8 +317,9 @@ impl Scheme {
         self
     }
 
-    /// Whether only bodies that are a JSON object verify ([`Scheme::json_object_body`]).
-    pub fn requires_json_object_body(&self) -> bool {
+    /// Whether only bodies that are a JSON object verify, as set by
+    /// [`json_object_body`](Self::json_object_body).
+    pub fn get_json_object_body(&self) -> bool {
         self.json_object_body
     }
 
@@ -358,56 +377,98 @@ impl Scheme {
         self
     }
 
-    /// The (first) header that carries the signature, in lower case.
-    pub fn signature_header_name(&self) -> &HeaderName {
+    /// The (first) header that carries the signature, in lower case, as set by the constructor
+    /// or [`signature_header`](Self::signature_header).
+    pub fn get_signature_header(&self) -> &HeaderName {
         &self.headers[0]
     }
 
-    /// The JSON body field that carries the signature, for schemes that sign that way.
-    pub fn signature_body_field(&self) -> Option<&str> {
-        self.signature_in_body.as_deref()
-    }
-
-    /// Every header that may carry a signature, in lower case.
-    pub fn signature_header_names(&self) -> &[HeaderName] {
+    /// Every header that may carry a signature, in lower case (see
+    /// [`also_signature_headers`](Self::also_signature_headers)).
+    pub fn get_signature_headers(&self) -> &[HeaderName] {
         &self.headers
     }
 
-    /// The scheme's name, such as `"amio"`.
+    /// The JSON body field that carries the signature, as set by
+    /// [`signature_in_json_body`](Self::signature_in_json_body).
+    pub fn get_signature_in_json_body(&self) -> Option<&str> {
+        self.signature_in_body.as_deref()
+    }
+
+    /// How the signature header is laid out, as set by [`format`](Self::format) or
+    /// [`prefix`](Self::prefix).
+    pub fn get_format(&self) -> &SignatureFormat {
+        &self.format
+    }
+
+    /// How the signature is written, as set by [`encoding`](Self::encoding).
+    pub fn get_encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// What the signature covers, as set by [`signed_content`](Self::signed_content).
+    pub fn get_signed_content(&self) -> &SignedContent {
+        &self.content
+    }
+
+    /// How the secret becomes the key, as set by [`secret_format`](Self::secret_format).
+    pub fn get_secret_format(&self) -> SecretFormat {
+        self.secret_format
+    }
+
+    /// The tolerance a verifier of this scheme applies unless told otherwise, as set by
+    /// [`tolerance`](Self::tolerance); none when the scheme carries no timestamp.
+    pub fn get_tolerance(&self) -> Option<Duration> {
+        self.has_timestamp().then_some(self.window)
+    }
+
+    /// The scheme's name, such as `"amio"`, as given to the constructor.
     pub fn name(&self) -> &str {
         &self.name
     }
 
-    /// How the signature is made.
+    /// How the signature is made, as chosen by the constructor.
     pub fn method(&self) -> SignatureMethod {
         self.method
     }
 
-    /// How the signature is written.
+    /// The former name of [`get_signature_header`](Self::get_signature_header).
+    #[deprecated(since = "0.3.0", note = "renamed `get_signature_header`")]
+    pub fn signature_header_name(&self) -> &HeaderName {
+        self.get_signature_header()
+    }
+
+    /// The former name of [`get_signature_headers`](Self::get_signature_headers).
+    #[deprecated(since = "0.3.0", note = "renamed `get_signature_headers`")]
+    pub fn signature_header_names(&self) -> &[HeaderName] {
+        self.get_signature_headers()
+    }
+
+    /// The former name of [`get_signature_in_json_body`](Self::get_signature_in_json_body).
+    #[deprecated(since = "0.3.0", note = "renamed `get_signature_in_json_body`")]
+    pub fn signature_body_field(&self) -> Option<&str> {
+        self.get_signature_in_json_body()
+    }
+
+    /// The former name of [`get_encoding`](Self::get_encoding).
+    #[deprecated(since = "0.3.0", note = "renamed `get_encoding`, mirroring `encoding`")]
     pub fn signature_encoding(&self) -> Encoding {
-        self.encoding
+        self.get_encoding()
     }
 
-    /// How the signature header is laid out.
+    /// The former name of [`get_format`](Self::get_format).
+    #[deprecated(since = "0.3.0", note = "renamed `get_format`, mirroring `format`")]
     pub fn signature_format(&self) -> &SignatureFormat {
-        &self.format
+        self.get_format()
     }
 
-    /// What the signature covers.
-    pub fn signed_content(&self) -> &SignedContent {
-        &self.content
-    }
-
-    /// The tolerance a verifier of this scheme applies unless told otherwise, when the scheme
-    /// carries a timestamp.
-    pub fn default_tolerance(&self) -> Option<Duration> {
-        self.has_timestamp().then_some(self.window)
-    }
-
-    /// The former name of [`default_tolerance`](Self::default_tolerance).
-    #[deprecated(since = "0.3.0", note = "renamed `default_tolerance`")]
+    /// The former name of [`get_tolerance`](Self::get_tolerance).
+    #[deprecated(
+        since = "0.3.0",
+        note = "renamed `get_tolerance`, mirroring `tolerance`"
+    )]
     pub fn window(&self) -> Option<Duration> {
-        self.default_tolerance()
+        self.get_tolerance()
     }
 
     /// Whether the scheme carries a timestamp, and so has a replay window.
@@ -549,7 +610,7 @@ mod tests {
         let scheme = Scheme::hmac("x", Algorithm::Sha256, "X-Hub-Signature-256");
         assert!(scheme.validate().is_ok());
         assert_eq!(
-            scheme.signature_header_name().as_str(),
+            scheme.get_signature_header().as_str(),
             "x-hub-signature-256"
         );
     }
@@ -584,11 +645,11 @@ mod tests {
             base().format(SignatureFormat::key_value(',', "t", "t")),
             base()
                 .timestamp_header("x-ts")
-                .signed(SignedContent::new().header("x-ts").timestamp().body()),
-            base().signed(SignedContent::new().header("x-sig").body()),
+                .signed_content(SignedContent::new().header("x-ts").timestamp().body()),
+            base().signed_content(SignedContent::new().header("x-sig").body()),
             base()
                 .timestamp_header("x-sig")
-                .signed(SignedContent::new().timestamp().body()),
+                .signed_content(SignedContent::new().timestamp().body()),
         ];
         for scheme in refused {
             assert!(
@@ -599,11 +660,38 @@ mod tests {
     }
 
     #[test]
+    fn every_getter_reads_what_its_setter_set() {
+        use std::time::Duration;
+        let content = SignedContent::new().header("X-Id").text(".").body();
+        let format = SignatureFormat::key_value(',', "t", "v1");
+        let scheme = Scheme::hmac("x", Algorithm::Sha256, "X-Sig")
+            .signature_header("X-Other")
+            .also_signature_headers(["X-Second"])
+            .format(format.clone())
+            .encoding(Encoding::Base64)
+            .signed_content(content.clone())
+            .secret_format(SecretFormat::Hex)
+            .tolerance(Duration::from_secs(42))
+            .json_object_body();
+        assert_eq!(scheme.get_signature_header().as_str(), "x-other");
+        assert_eq!(scheme.get_signature_headers().len(), 2);
+        assert_eq!(scheme.get_format(), &format);
+        assert_eq!(scheme.get_encoding(), Encoding::Base64);
+        assert_eq!(scheme.get_signed_content(), &content);
+        assert_eq!(scheme.get_secret_format(), SecretFormat::Hex);
+        // The key-value format carries the timestamp, so the tolerance applies.
+        assert_eq!(scheme.get_tolerance(), Some(Duration::from_secs(42)));
+        assert!(scheme.get_json_object_body());
+        let in_body = Scheme::rsa_sha1("y", "X-Sig").signature_in_json_body("Signature");
+        assert_eq!(in_body.get_signature_in_json_body(), Some("Signature"));
+    }
+
+    #[test]
     fn timestamp_must_be_signed_and_have_a_source() {
         let unsigned = Scheme::hmac("x", Algorithm::Sha256, "x-sig").timestamp_header("x-ts");
         assert!(unsigned.validate().is_err());
         let sourceless = Scheme::hmac("x", Algorithm::Sha256, "x-sig")
-            .signed(SignedContent::new().timestamp().body());
+            .signed_content(SignedContent::new().timestamp().body());
         assert_eq!(
             sourceless.validate(),
             Err(ConfigError::TimestampWithoutSource)

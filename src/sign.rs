@@ -201,7 +201,7 @@ impl Signer {
 
     /// The signature header's name.
     pub fn header_name(&self) -> &HeaderName {
-        self.verifier.scheme().signature_header_name()
+        self.verifier.scheme().get_signature_header()
     }
 }
 

@@ -66,7 +66,7 @@ impl Verified {
     /// Whether the body is authenticated. When `false` (header-only schemes such as
     /// [`Scheme::message_signature`](crate::Scheme::message_signature)), the body is untrusted input.
     pub fn covers_body(&self) -> bool {
-        self.verifier().scheme().signed_content().covers_body()
+        self.verifier().scheme().get_signed_content().covers_body()
     }
 
     /// The id of the secret that matched (`"primary"` for a single secret); never the secret.

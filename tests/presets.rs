@@ -85,12 +85,12 @@ fn row(out: &mut String, preset: &Preset) {
             format!("[{}]({})", preset.provider(), preset.docs())
         };
         let headers: Vec<String> = scheme
-            .signature_header_names()
+            .get_signature_headers()
             .iter()
             .take(2)
             .map(|header| format!("`{header}`"))
             .collect();
-        let more = if scheme.signature_header_names().len() > 2 {
+        let more = if scheme.get_signature_headers().len() > 2 {
             ", …"
         } else {
             ""
@@ -99,20 +99,20 @@ fn row(out: &mut String, preset: &Preset) {
             tower_webhook::SignatureMethod::Token => "token, constant-time".to_owned(),
             method => format!(
                 "`{}` {:?} {}",
-                scheme.signature_format(),
-                scheme.signature_encoding(),
+                scheme.get_format(),
+                scheme.get_encoding(),
                 method
             ),
         };
         // A `|` would end the table cell, even inside a code span.
-        let signs = scheme.signed_content().describe().replace('|', "\\|");
+        let signs = scheme.get_signed_content().describe().replace('|', "\\|");
         let signs = if signs.is_empty() {
             "nothing (token)".to_owned()
         } else {
             format!("`{signs}`")
         };
         let window = scheme
-            .default_tolerance()
+            .get_tolerance()
             .map_or("–".to_owned(), |window| format!("{} s", window.as_secs()));
         writeln!(
             out,

@@ -317,7 +317,7 @@ pub(crate) fn app_with(dedup: Deduplicate, stats: Stats) -> Result<Router, Confi
         for handshake in handshakes(provider.name) {
             layer = layer.handshake(handshake);
         }
-        let handler = if provider.scheme.signed_content().covers_body() {
+        let handler = if provider.scheme.get_signed_content().covers_body() {
             on_verified(provider.name, stats.clone())
         } else {
             on_headers_verified(provider.name, stats.clone())

@@ -42,7 +42,7 @@ pub fn signature_header(data: &[u8]) {
         .unwrap()
         .clock(|| UNIX_EPOCH + Duration::from_secs(NOW));
     let mut headers = HeaderMap::new();
-    headers.insert(scheme.signature_header_name().clone(), value);
+    headers.insert(scheme.get_signature_header().clone(), value);
     headers.insert("webhook-id", HeaderValue::from_static("msg_1"));
     headers.insert("webhook-timestamp", HeaderValue::from_static("1700000000"));
     match verifier.verify(&headers, b"") {
@@ -51,7 +51,7 @@ pub fn signature_header(data: &[u8]) {
             // for the hex SHA-256 body schemes.
             if scheme.name() == "github" {
                 let expected = github_tag(b"");
-                let got = headers[scheme.signature_header_name()].to_str().unwrap().trim();
+                let got = headers[scheme.get_signature_header()].to_str().unwrap().trim();
                 assert!(got.eq_ignore_ascii_case(&format!("sha256={expected}")));
             }
         }

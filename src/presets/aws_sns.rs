@@ -53,7 +53,7 @@ impl Scheme {
 fn sns(scheme: Scheme, signature_version: &'static str) -> Scheme {
     scheme
         .signature_in_json_body("Signature")
-        .signed(SignedContent::new().aws_sns_string_to_sign(signature_version))
+        .signed_content(SignedContent::new().aws_sns_string_to_sign(signature_version))
         .delivery_id(Field::json("MessageId"))
         .event_type(Field::json("Type"))
 }
@@ -106,7 +106,7 @@ impl Scheme {
             signature_version: rule.signature_version,
             topics: Some(arns.into_iter().map(Into::into).collect()),
         };
-        self.signed(SignedContent::new().derived(rule))
+        self.signed_content(SignedContent::new().derived(rule))
     }
 }
 

@@ -28,7 +28,7 @@ impl Scheme {
             .encoding(Encoding::Base64)
             .timestamp_header("box-delivery-timestamp")
             .timestamp_format(TimestampFormat::Rfc3339)
-            .signed(SignedContent::new().body().timestamp())
+            .signed_content(SignedContent::new().body().timestamp())
             .tolerance(Duration::from_secs(600))
             .delivery_id(Field::json("id"))
             .event_type(Field::json("trigger"))

@@ -20,7 +20,7 @@ impl Scheme {
     pub fn calendly() -> Scheme {
         Scheme::hmac("calendly", Algorithm::Sha256, "Calendly-Webhook-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .tolerance(Duration::from_secs(180))
             .event_type(Field::json("event"))
     }

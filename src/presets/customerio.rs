@@ -22,7 +22,7 @@ impl Scheme {
     pub fn customerio() -> Scheme {
         Scheme::hmac("customerio", Algorithm::Sha256, "X-CIO-Signature")
             .timestamp_header("X-CIO-Timestamp")
-            .signed(super::slack::v0_timestamp_body())
+            .signed_content(super::slack::v0_timestamp_body())
             .delivery_id(Field::json("event_id"))
             .event_type(Field::json("metric"))
     }

@@ -31,7 +31,7 @@ impl Scheme {
     pub fn discord() -> Scheme {
         Scheme::ed25519("discord", "X-Signature-Ed25519")
             .timestamp_header("X-Signature-Timestamp")
-            .signed(SignedContent::new().timestamp().body())
+            .signed_content(SignedContent::new().timestamp().body())
     }
 }
 

@@ -18,7 +18,7 @@ impl Scheme {
     /// use tower_webhook::Scheme;
     ///
     /// let scheme = Scheme::hubpay().signature_header("x-hub-signature");
-    /// assert_eq!(scheme.signature_header_name().as_str(), "x-hub-signature");
+    /// assert_eq!(scheme.get_signature_header().as_str(), "x-hub-signature");
     /// ```
     pub fn hubpay() -> Scheme {
         Scheme::hmac("hubpay", Algorithm::Sha256, "X-Hubpay-Hmac")
@@ -36,7 +36,7 @@ impl Scheme {
     /// use tower_webhook::{Algorithm, Scheme, SignatureMethod};
     ///
     /// let scheme = Scheme::hubpay_registration("x-hub-signature", "SHA_256")?;
-    /// assert_eq!(scheme.signature_header_name().as_str(), "x-hub-signature");
+    /// assert_eq!(scheme.get_signature_header().as_str(), "x-hub-signature");
     /// assert_eq!(scheme.method(), SignatureMethod::Hmac(Algorithm::Sha256));
     /// assert!(Scheme::hubpay_registration("x-hub-signature", "MD5").is_err());
     /// # Ok::<(), tower_webhook::ConfigError>(())

@@ -26,7 +26,7 @@ impl Scheme {
             .encoding(Encoding::Base64)
             .timestamp_header("X-HubSpot-Request-Timestamp")
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .method()
                     .public_url_unescaping(base_url, b":/?@!$'()*,;")

@@ -18,7 +18,7 @@ impl Scheme {
         Scheme::hmac("lob", Algorithm::Sha256, "Lob-Signature")
             .timestamp_header("Lob-Signature-Timestamp")
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .event_type(Field::json("event_type.id"))
     }
 }

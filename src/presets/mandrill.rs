@@ -24,7 +24,7 @@ impl Scheme {
     pub fn mandrill(public_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("mandrill", Algorithm::Sha1, "X-Mandrill-Signature")
             .encoding(Encoding::Base64)
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .public_url(public_base_url)
                     .sorted_form_params(),

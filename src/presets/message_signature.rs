@@ -37,7 +37,7 @@ impl Scheme {
             Algorithm::Sha256,
             "X-Message-Signature",
         )
-        .signed(
+        .signed_content(
             SignedContent::new()
                 .header("X-Message-Id")
                 .text("+")

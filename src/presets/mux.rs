@@ -19,7 +19,7 @@ impl Scheme {
     pub fn mux() -> Scheme {
         Scheme::hmac("mux", Algorithm::Sha256, "Mux-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .event_type(Field::json("type"))
     }
 }

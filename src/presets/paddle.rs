@@ -21,7 +21,7 @@ impl Scheme {
     pub fn paddle() -> Scheme {
         Scheme::hmac("paddle", Algorithm::Sha256, "Paddle-Signature")
             .format(SignatureFormat::key_value(';', "ts", "h1"))
-            .signed(SignedContent::new().timestamp().text(":").body())
+            .signed_content(SignedContent::new().timestamp().text(":").body())
             .tolerance(Duration::from_secs(5))
             .delivery_id(Field::json("event_id"))
             .event_type(Field::json("event_type"))

@@ -28,7 +28,7 @@ impl Scheme {
         Scheme::rsa_sha256("paypal", "PAYPAL-TRANSMISSION-SIG")
             .timestamp_header("PAYPAL-TRANSMISSION-TIME")
             .timestamp_format(TimestampFormat::Rfc3339)
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .header("PAYPAL-TRANSMISSION-ID")
                     .text("|")

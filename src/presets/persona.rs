@@ -23,7 +23,7 @@ impl Scheme {
     pub fn persona() -> Scheme {
         Scheme::hmac("persona", Algorithm::Sha256, "Persona-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .event_type(Field::json("data.attributes.name"))
     }
 }

@@ -23,7 +23,7 @@ impl Scheme {
         Scheme::hmac("recurly", Algorithm::Sha256, "recurly-signature")
             .format(SignatureFormat::timestamp_then_signatures(','))
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
     }
 }
 

@@ -20,7 +20,7 @@ impl Scheme {
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .encoding(Encoding::Base64Url)
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
     }
 }
 

@@ -29,7 +29,7 @@ impl Scheme {
     pub fn sendgrid() -> Scheme {
         Scheme::ecdsa_p256("sendgrid", "X-Twilio-Email-Event-Webhook-Signature")
             .timestamp_header("X-Twilio-Email-Event-Webhook-Timestamp")
-            .signed(SignedContent::new().timestamp().body())
+            .signed_content(SignedContent::new().timestamp().body())
     }
 }
 

@@ -23,7 +23,7 @@ impl Scheme {
         Scheme::hmac("slack", Algorithm::Sha256, "X-Slack-Signature")
             .prefix("v0=")
             .timestamp_header("X-Slack-Request-Timestamp")
-            .signed(v0_timestamp_body())
+            .signed_content(v0_timestamp_body())
             .delivery_id(Field::json("event_id"))
             .event_type(Field::json("event.type"))
             .attempt(Field::header("X-Slack-Retry-Num"))

@@ -25,7 +25,7 @@ impl Scheme {
     pub fn square(notification_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("square", Algorithm::Sha256, "x-square-hmacsha256-signature")
             .encoding(Encoding::Base64)
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .public_url(notification_base_url)
                     .body(),

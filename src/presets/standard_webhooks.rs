@@ -63,7 +63,7 @@ pub(super) fn standard(name: &'static str, header_prefix: &str) -> Scheme {
     .encoding(Encoding::Base64)
     .secret_format(SecretFormat::Base64 { prefix: "whsec_" })
     .timestamp_header(&format!("{header_prefix}-timestamp"))
-    .signed(
+    .signed_content(
         SignedContent::new()
             .header(&format!("{header_prefix}-id"))
             .text(".")

@@ -29,7 +29,7 @@ impl Scheme {
             .format(SignatureFormat::list(' ', "v1a,"))
             .encoding(Encoding::Base64)
             .timestamp_header("webhook-timestamp")
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .header("webhook-id")
                     .text(".")

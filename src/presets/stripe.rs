@@ -20,7 +20,7 @@ impl Scheme {
     pub fn stripe() -> Scheme {
         Scheme::hmac("stripe", Algorithm::Sha256, "Stripe-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .delivery_id(Field::json("id"))
             .event_type(Field::json("type"))
     }

@@ -27,7 +27,7 @@ impl Scheme {
         Scheme::ed25519("telnyx", "telnyx-signature-ed25519")
             .encoding(Encoding::Base64)
             .timestamp_header("telnyx-timestamp")
-            .signed(SignedContent::new().timestamp().text("|").body())
+            .signed_content(SignedContent::new().timestamp().text("|").body())
             .delivery_id(Field::json("data.id"))
             .event_type(Field::json("data.event_type"))
             .attempt(Field::json("meta.attempt"))

@@ -28,7 +28,7 @@ impl Scheme {
     pub fn trello(base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("trello", Algorithm::Sha1, "X-Trello-Webhook")
             .encoding(Encoding::Base64)
-            .signed(SignedContent::new().body().public_url(base_url))
+            .signed_content(SignedContent::new().body().public_url(base_url))
             .event_type(Field::json("action.type"))
     }
 }

@@ -43,7 +43,7 @@ impl Scheme {
     pub fn twilio(public_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("twilio", Algorithm::Sha1, "X-Twilio-Signature")
             .encoding(Encoding::Base64)
-            .signed(
+            .signed_content(
                 SignedContent::new()
                     .public_url_either_port(public_base_url)
                     .derived(Parameters),

@@ -31,7 +31,7 @@ impl Scheme {
         .timestamp_header("Twitch-Eventsub-Message-Timestamp")
         .timestamp_format(TimestampFormat::Rfc3339)
         .tolerance(Duration::from_secs(600))
-        .signed(
+        .signed_content(
             SignedContent::new()
                 .header("Twitch-Eventsub-Message-Id")
                 .timestamp()

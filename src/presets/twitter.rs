@@ -60,7 +60,7 @@ impl Handshake for TwitterCrc {
         let token = handshake::query_param(request, "crc_token")?;
         // The answer is an HMAC under the delivery key: given only for tokens that no delivery
         // of the scheme can be.
-        if !verifier.scheme().requires_json_object_body() {
+        if !verifier.scheme().get_json_object_body() {
             return None;
         }
         if !handshake::is_token(&token, 256, b"+/=_-") {

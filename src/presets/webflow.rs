@@ -19,7 +19,7 @@ impl Scheme {
         Scheme::hmac("webflow", Algorithm::Sha256, "x-webflow-signature")
             .timestamp_header("x-webflow-timestamp")
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(SignedContent::new().timestamp().text(":").body())
+            .signed_content(SignedContent::new().timestamp().text(":").body())
             .event_type(Field::json("triggerType"))
     }
 }

@@ -46,7 +46,7 @@ impl Handshake for WooCommercePing {
     fn before(&self, request: &http::request::Parts, verifier: &crate::Verifier) -> Option<Answer> {
         let signed = verifier
             .scheme()
-            .signature_header_names()
+            .get_signature_headers()
             .iter()
             .any(|name| request.headers.contains_key(name));
         (request.method == http::Method::POST && !signed)

@@ -21,7 +21,7 @@ impl Scheme {
         Scheme::hmac("workos", Algorithm::Sha256, "WorkOS-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))
             .timestamp_format(TimestampFormat::Milliseconds)
-            .signed(SignedContent::new().timestamp().text(".").body())
+            .signed_content(SignedContent::new().timestamp().text(".").body())
             .tolerance(Duration::from_secs(180))
             .delivery_id(Field::json("id"))
             .event_type(Field::json("event"))

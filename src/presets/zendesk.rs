@@ -25,7 +25,7 @@ impl Scheme {
             .encoding(Encoding::Base64)
             .timestamp_header("X-Zendesk-Webhook-Signature-Timestamp")
             .timestamp_format(TimestampFormat::Rfc3339)
-            .signed(SignedContent::new().timestamp().body())
+            .signed_content(SignedContent::new().timestamp().body())
             .event_type(Field::json("type"))
     }
 }

@@ -21,7 +21,7 @@ impl Scheme {
         Scheme::hmac("zoom", Algorithm::Sha256, "x-zm-signature")
             .prefix("v0=")
             .timestamp_header("x-zm-request-timestamp")
-            .signed(super::slack::v0_timestamp_body())
+            .signed_content(super::slack::v0_timestamp_body())
             .event_type(Field::json("event"))
     }
 }

@@ -89,7 +89,7 @@ where
     let tolerance = settings
         .verifier
         .scheme()
-        .default_tolerance()
+        .get_tolerance()
         .unwrap_or_default();
     let timeout = dedup.timeout.or(settings.body_timeout);
     let future = dedup::deadline(

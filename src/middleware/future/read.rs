@@ -52,7 +52,12 @@ where
     B: Body<Data = Bytes>,
     R: MakeRejection,
 {
-    if !settings.verifier.scheme().signed_content().covers_body() {
+    if !settings
+        .verifier
+        .scheme()
+        .get_signed_content()
+        .covers_body()
+    {
         return header_only(inner, parts, body, settings, rejection);
     }
     State::Reading {
