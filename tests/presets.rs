@@ -181,6 +181,25 @@ fn every_preset_file_is_registered_with_the_link_its_doc_gives() {
             continue;
         }
         let source = std::fs::read_to_string(&path).unwrap();
+        // A known answer: a doc example that verifies a signed request and asserts the verdict.
+        let mut examples = vec![String::new()];
+        let mut inside = false;
+        for line in source.lines().map(str::trim) {
+            if line.starts_with("/// ```") {
+                inside = !inside;
+                examples.push(String::new());
+            } else if inside {
+                examples.last_mut().unwrap().push_str(line);
+            }
+        }
+        let known_answer = examples.iter().any(|example| {
+            let verifies = ["verify(", "verify_request(", "oneshot("];
+            verifies.iter().any(|call| example.contains(call)) && example.contains("assert")
+        });
+        let has_presets = source.contains("pub(super) const PRESETS: &[Preset] = &[\n");
+        if has_presets && !known_answer {
+            problems.push(format!("{file}: no known-answer doctest"));
+        }
         for (at, line) in source.lines().enumerate() {
             let Some(rest) = line.trim().strip_prefix("pub fn ") else {
                 continue;

@@ -18,6 +18,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://airtable.com/developers/web/api/webhooks-overview>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::airtable(), "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/airtable")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Airtable-Content-MAC", "hmac-sha256=e0d27aa85e1df6cd89d10d35040921b90ffc9aa9946a2e0d652a610eecffd25b")
+    ///     .body(r#"{"base":{"id":"app00000000000000"},"webhook":{"id":"ach00000000000000"},"timestamp":"2022-02-01T21:25:05.663Z"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn airtable() -> Scheme {
         Scheme::hmac("airtable", Algorithm::Sha256, "X-Airtable-Content-MAC")
             .prefix("hmac-sha256=")

@@ -25,6 +25,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developers.asana.com/docs/webhooks-guide>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::asana(), "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/asana")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Hook-Signature", "10468027b67df18c739cc4794c6fc2d2806dcaaf2259fc3e1ed9d26433659853")
+    ///     .body(r#"{"events":[]}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn asana() -> Scheme {
         Scheme::hmac("asana", Algorithm::Sha256, "X-Hook-Signature")
     }

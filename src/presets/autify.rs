@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::autify(), "b2f82af62f9980f6b01e1cd7e716230d0a063f58")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://help.autify.com/docs/securing-your-webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::autify(), "b2f82af62f9980f6b01e1cd7e716230d0a063f58")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/autify")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Autify-Signature", "sha1=e7270cea495615ae40b797fda4cfc2dc36ddd1dc")
+    ///     .body(r#"{"event":"test_plan_result","status":"passed"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn autify() -> Scheme {
         Scheme::hmac("autify", Algorithm::Sha1, "X-Autify-Signature").prefix("sha1=")
     }

@@ -14,6 +14,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::bitbucket(), "bitbucket-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/#Secure-webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::bitbucket(), "bitbucket-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/bitbucket")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Hub-Signature", "sha256=f7eab275431c4a1bc1218d6408951d37a00a31f650eff853b4a1516503db5e1b")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn bitbucket() -> Scheme {
         Scheme::hmac("bitbucket", Algorithm::Sha256, "X-Hub-Signature")
             .prefix("sha256=")

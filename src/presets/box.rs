@@ -22,6 +22,29 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, box/box-node-sdk
+    /// tests/lib/managers/webhooks-test.js):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::r#box(), "SamplePrimaryKey")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1577862060));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/box")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("BOX-DELIVERY-ID", "f96bb54b-ee16-4fc5-aa65-8c2d9e5b546f")
+    ///     .header("BOX-DELIVERY-TIMESTAMP", "2020-01-01T00:00:00-07:00")
+    ///     .header("BOX-SIGNATURE-ALGORITHM", "HmacSHA256")
+    ///     .header("BOX-SIGNATURE-PRIMARY", "SVkbKgy3dEEf2PbbzpNu2lDZS7zZ/aboU7HOZgBGrJk=")
+    ///     .header("BOX-SIGNATURE-VERSION", "1")
+    ///     .body(r#"{"webhook":{"id":"1234567890"},"trigger":"FILE.UPLOADED","source":{"id":"1234567890","type":"file","name":"test \r"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn r#box() -> Scheme {
         Scheme::hmac("box", Algorithm::Sha256, "box-signature-primary")
             .also_signature_headers(["box-signature-secondary"])

@@ -17,6 +17,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::calendly(), "webhook-signing-key")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.calendly.com/api-docs/overview/webhooks/webhook-signatures>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::calendly(), "calendly-key")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/calendly")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Calendly-Webhook-Signature", "t=1700000000,v1=0878d16cd886a4ccf78c43bb348ed952da634811fab7546c21743f2d378d84bf")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn calendly() -> Scheme {
         Scheme::hmac("calendly", Algorithm::Sha256, "Calendly-Webhook-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))

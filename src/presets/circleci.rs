@@ -15,6 +15,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::circleci(), "circleci-secret-token")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, circleci/circleci-docs
+    /// jekyll/_cci2/webhooks.md):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::circleci(), "secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/circleci")
+    ///     .header("Content-Type", "text/plain")
+    ///     .header("circleci-signature", "v1=773ba44693c7553d6ee20f61ea5d2757a9a4f4a44d2841ae4e95b52e4cd62db4")
+    ///     .body(r#"foo"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn circleci() -> Scheme {
         Scheme::hmac("circleci", Algorithm::Sha256, "circleci-signature")
             .format(SignatureFormat::list(',', "v1="))

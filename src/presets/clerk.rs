@@ -20,6 +20,26 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, svix/svix-webhooks go/webhook_test.go):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::clerk(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1614265340));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/clerk")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("svix-id", "msg_p5jXN8AQM9LWM0D4loKWxJek")
+    ///     .header("svix-timestamp", "1614265330")
+    ///     .header("svix-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+    ///     .body(r#"{"test": 2432232314}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn clerk() -> Scheme {
         super::standard_webhooks::standard("clerk", "svix")
     }

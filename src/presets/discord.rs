@@ -28,6 +28,28 @@ impl Scheme {
     /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python: python cryptography Ed25519 following
+    /// <https://discord.com/developers/docs/events/webhook-events>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// # #[cfg(feature = "ed25519")] {
+    /// let verifier = Verifier::new(Scheme::discord(), "b2d85e0aff91ce749227a8aa422a399d14db5087f781c3507830f4b56bf342ce")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/discord")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Signature-Ed25519", "e3f87de7e479738767143bd2781558fc2c906678589095339c24040b67082a421e303ca7e3e8e794b522449de6b51979e22c76a80265d964788c99f502127d02")
+    ///     .header("X-Signature-Timestamp", "1700000000")
+    ///     .body(r#"{"version":1,"application_id":"1234567890123456789","type":0}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn discord() -> Scheme {
         Scheme::ed25519("discord", "X-Signature-Ed25519")
             .timestamp_header("X-Signature-Timestamp")

@@ -21,6 +21,29 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developers.docusign.com/platform/webhooks/connect/hmac/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::docusign(), "Xq9r2mJ0k5wS4LbP8nC1vT7yZ3dF6hG0aE2uI4oK8s=")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// // The example delivery (250 bytes).
+    /// # let body = r#"{"event":"envelope-completed","apiVersion":"v2.1","uri":"/restapi/v2.1/accounts/abc/envelopes/def","retryCount":0,"configurationId":10000,"generatedDateTime":"2026-01-01T00:00:00.0000000Z","data":{"accountId":"abc","userId":"ghi","envelopeId":"def"}}"#;
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/docusign")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("x-authorization-digest", "HMACSHA256")
+    ///     .header("X-DocuSign-Signature-1", "/4pYOdJ9DHfwTW7Wv+ny5uvEwY5fE57TiZsZOpbJmKY=")
+    ///     .header("X-DocuSign-Signature-2", "umvtNremDt27xYS93eJZ+L7nOBuSdHbzvbBgn+IHrow=")
+    ///     .body(body)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn docusign() -> Scheme {
         Scheme::hmac("docusign", Algorithm::Sha256, "X-DocuSign-Signature-1")
             .encoding(Encoding::Base64)

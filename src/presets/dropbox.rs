@@ -17,6 +17,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::dropbox(), "dbx-app-secret-0123456789")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://www.dropbox.com/developers/reference/webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::dropbox(), "dbx-app-secret-0123456789")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/dropbox")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Dropbox-Signature", "20d3fa0008efe05d32bd5d760ee9a4d43b9c3dd6ca5d799cda8ca8ffdbb5de0d")
+    ///     .body(r#"{"list_folder": {"accounts": ["dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc"]}, "delta": {"users": [12345678]}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dropbox() -> Scheme {
         Scheme::hmac("dropbox", Algorithm::Sha256, "X-Dropbox-Signature")
     }

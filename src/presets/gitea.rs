@@ -16,6 +16,24 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::gitea(), "gitea-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from <https://docs.gitea.com/usage/webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::gitea(), "gitea-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/gitea")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Gitea-Signature", "1da197e2d1ff9ee4d1c628bd0324c1c1ef37913601193de2f496955f2e082d8e")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn gitea() -> Scheme {
         Scheme::hmac("gitea", Algorithm::Sha256, "X-Gitea-Signature")
             .event_type(Field::header("X-Gitea-Event"))

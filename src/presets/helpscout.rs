@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::helpscout(), "asdffdsa")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.helpscout.com/webhooks/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::helpscout(), "asdffdsa")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/helpscout")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-HelpScout-Signature", "YhXKie6t+YQPJLRzdKWwTPsJN2w=")
+    ///     .body(r#"{"id":123}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn helpscout() -> Scheme {
         Scheme::hmac("helpscout", Algorithm::Sha1, "X-HelpScout-Signature")
             .encoding(Encoding::Base64)

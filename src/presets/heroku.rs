@@ -14,6 +14,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::heroku(), "heroku-webhook-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://devcenter.heroku.com/articles/app-webhooks#securing-webhook-requests>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::heroku(), "12345")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/heroku")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Heroku-Webhook-Hmac-SHA256", "qt1Cgi4ETvIfIZMncFgKXjBGP5/oqCBZqp4v6h30y10=")
+    ///     .body(r#"{"action":"update","resource":"build","data":{"status":"succeeded"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn heroku() -> Scheme {
         Scheme::hmac("heroku", Algorithm::Sha256, "Heroku-Webhook-Hmac-SHA256")
             .encoding(Encoding::Base64)

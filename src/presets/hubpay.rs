@@ -20,6 +20,26 @@ impl Scheme {
     /// let scheme = Scheme::hubpay().signature_header("x-hub-signature");
     /// assert_eq!(scheme.get_signature_header().as_str(), "x-hub-signature");
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from the provider's
+    /// WebhookRegistrationController (sharedKey, algorithm SHA_256, hmacHeaderName X-Hubpay-Hmac)
+    /// as described in src/presets/hubpay.rs):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::hubpay(), "f7b3ca9275d949d9b74f7f1b")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/hubpay")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Hubpay-Hmac", "556aea9b26c2a9bd0413011066ace6f008f8f9d372173d7bec7f6ea2084ef56b")
+    ///     .body(r#"{"eventType":"PAYMENT_COMPLETED","id":"cfd86c98-d7e9-4465-8aa0-e0614ccdeeed"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn hubpay() -> Scheme {
         Scheme::hmac("hubpay", Algorithm::Sha256, "X-Hubpay-Hmac")
     }

@@ -21,6 +21,26 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, HubSpot/hubspot-api-python
+    /// tests/spec/utils/test_signature.py (test_get_signature__v3)):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::hubspot_v3("https://www.example.com"), "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(15010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhook_uri")
+    ///     .header("Content-Type", "text/plain")
+    ///     .header("X-HubSpot-Signature-v3", "HPW73RUtKmcYoEDADG0s6MmGFWUzWJKAW07r8RDgcQw=")
+    ///     .header("X-HubSpot-Request-Timestamp", "15000000")
+    ///     .body(r#"{'example_field':'example_value'}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn hubspot_v3(base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("hubspot_v3", Algorithm::Sha256, "X-HubSpot-Signature-v3")
             .encoding(Encoding::Base64)

@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::jira(), "jira-admin-webhook-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.atlassian.com/cloud/jira/platform/webhooks/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::jira(), "jira-admin-webhook-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/jira")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Hub-Signature", "sha256=5951bb405a171ddc284482a8c9c3910c80d80fb26d1f73f8df159058a6738edf")
+    ///     .body(r#"{"timestamp":1714000000000,"webhookEvent":"jira:issue_created","issue":{"id":"10001","key":"TEST-1"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn jira() -> Scheme {
         Scheme::hmac("jira", Algorithm::Sha256, "X-Hub-Signature")
             .prefix("sha256=")

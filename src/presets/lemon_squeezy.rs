@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::lemon_squeezy(), "lemon-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://docs.lemonsqueezy.com/help/webhooks/signing-requests>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::lemon_squeezy(), "lemon-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/lemon_squeezy")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Signature", "dc9b04b59bf080ca43c2d9ab46d08e105f0b6b75bcde0f004df33d05c6f8f9d5")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn lemon_squeezy() -> Scheme {
         Scheme::hmac("lemon_squeezy", Algorithm::Sha256, "X-Signature")
             .event_type(Field::header("X-Event-Name"))

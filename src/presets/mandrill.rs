@@ -21,6 +21,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://mandrill.zendesk.com/hc/en-us/articles/360039232513-How-to-Authenticate-Webhook-Requests>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::mandrill("https://example.com"), "hT2o5aFQm0_P4nYhZ8tKzQ")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/hooks/mandrill?tenant=42")
+    ///     .header("Content-Type", "application/x-www-form-urlencoded")
+    ///     .header("X-Mandrill-Signature", "2ZVlIrf6yMLDrJ4z78wC9noHe4U=")
+    ///     .body(r#"mandrill_events=%5B%5D&b_extra=2&a_extra=1"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mandrill(public_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("mandrill", Algorithm::Sha1, "X-Mandrill-Signature")
             .encoding(Encoding::Base64)

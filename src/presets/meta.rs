@@ -17,6 +17,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::meta(), "meta-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::meta(), "meta-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/meta")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Hub-Signature-256", "sha256=58601c9b76ec08d15d89358a3010b1b10b82ab913961946bdd6244573c0f5742")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn meta() -> Scheme {
         Scheme::hmac("meta", Algorithm::Sha256, "X-Hub-Signature-256")
             .prefix("sha256=")

@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::mux(), "SuperSecret123")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, muxinc/mux-node-sdk
+    /// test/unit/webhooks/webhooks.spec.cjs):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::mux(), "SuperSecret123")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1565125728));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/mux")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Mux-Signature", "t=1565125718,v1=854ece4c22acef7c66b57d4e504153bc512595e8e9c772ece2a68150548c19a7")
+    ///     .body(r#"{"test":"body"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mux() -> Scheme {
         Scheme::hmac("mux", Algorithm::Sha256, "Mux-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))

@@ -17,6 +17,27 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::okta(), "0kta-shared-secret-value")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python: python token comparison following
+    /// <https://developer.okta.com/docs/concepts/event-hooks/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::okta(), "0kta-shared-secret-value")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// // The example delivery (304 bytes).
+    /// # let body = r#"{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","source":"https://example.okta.com/api/v1/eventHooks/who8vt36qfNpCGz9H1d6","eventId":"b5a188b9-5ece-4636-b041-482ffda96311","eventTime":"2023-11-14T22:13:20.000Z","contentType":"application/json","data":{"events":[]}}"#;
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/okta")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Authorization", "0kta-shared-secret-value")
+    ///     .body(body)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn okta() -> Scheme {
         Scheme::token("okta", "Authorization").delivery_id(Field::json("eventId"))
     }

@@ -18,6 +18,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::paddle(), "pdl_ntfset_01h..._secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, PaddleHQ/paddle-python-sdk
+    /// tests/Unit/Notification/test_Verifier.py (test_validate_paddle_signature_header_integrity)):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::paddle(), "pdl_ntf_01hbpjmytsa32fhr36nqgc3kgb_WvRO0eL4Bj9rgYYIBZY6wZhG4EHy9jzh")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1696195957));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/paddle")
+    ///     .header("Content-Type", "text/plain")
+    ///     .header("Paddle-Signature", "ts=1696195954;h1=dummy;h1=d96299976a6eb066f484d7fde011ac56fc32b38fc9940bc419d6e537fdc6ef02")
+    ///     .body(r#"hello-world"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn paddle() -> Scheme {
         Scheme::hmac("paddle", Algorithm::Sha256, "Paddle-Signature")
             .format(SignatureFormat::key_value(';', "ts", "h1"))

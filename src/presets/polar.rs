@@ -22,6 +22,28 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://polar.sh/docs/integrate/webhooks/delivery> and polarsource/polar
+    /// server/polar/webhook/tasks.py (StandardWebhook(base64.b64encode(secret.encode())))):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::polar(), "whsec_legacyPolarToken")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/polar")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("webhook-id", "msg_1")
+    ///     .header("webhook-timestamp", "1700000000")
+    ///     .header("webhook-signature", "v1,fyvRX0RQJLfa2/jl+/qnQ4wJ/1R/43LYCm35Q7MQPqg=")
+    ///     .body(r#"{"foo":"bar"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn polar() -> Scheme {
         // The whole `whsec_...` text is the key, not its base64 decoding.
         super::standard_webhooks::standard("polar", "webhook").secret_format(SecretFormat::Raw)

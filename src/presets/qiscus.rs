@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::qiscus(), "qiscus-token")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from <https://support.qiscus.com/> (Qiscus
+    /// Chat SDK webhook: QISCUS-SDK-SIGNATURE)):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::qiscus(), "qiscus-token")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/qiscus")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("QISCUS-SDK-SIGNATURE", "e5bc568d8a0bae205209ef886d3fdb8b37254be95bed7cd7bef9d0953574092c")
+    ///     .body(r#"{"payload":{"from":{"id":140220,"name":"Qiscus Demo"}},"type":"post_comment_mobile"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn qiscus() -> Scheme {
         Scheme::hmac("qiscus", Algorithm::Sha256, "QISCUS-SDK-SIGNATURE")
     }

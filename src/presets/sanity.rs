@@ -15,6 +15,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::sanity(), "sanity-webhook-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, sanity-io/webhook-toolkit
+    /// test/signature.test.ts):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::sanity(), "test")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1633519821));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/sanity")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("sanity-webhook-signature", "t=1633519811129,v1=tLa470fx7qkLLEcMOcEUFuBbRSkGujyskxrNXcoh0N0")
+    ///     .body(r#"{"_id":"resume"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn sanity() -> Scheme {
         Scheme::hmac("sanity", Algorithm::Sha256, "sanity-webhook-signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))

@@ -21,6 +21,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::shopify(), "shopify-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-5-verify-the-webhook>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::shopify(), "shopify-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/shopify")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Shopify-Hmac-Sha256", "75QK1TBDEq7g6LejBy6P8XtUBdoXiW0jdx8ooCd4Isk=")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shopify() -> Scheme {
         Scheme::hmac("shopify", Algorithm::Sha256, "X-Shopify-Hmac-Sha256")
             .encoding(Encoding::Base64)

@@ -19,6 +19,28 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::slack(), "8f742231b10e8888abcd99yyyzzz85a5")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example,
+    /// <https://api.slack.com/authentication/verifying-requests-from-slack>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::slack(), "8f742231b10e8888abcd99yyyzzz85a5")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1531420678));
+    /// // The example delivery (362 bytes).
+    /// # let body = r#"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"#;
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/slack")
+    ///     .header("Content-Type", "application/x-www-form-urlencoded")
+    ///     .header("X-Slack-Request-Timestamp", "1531420618")
+    ///     .header("X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")
+    ///     .body(body)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn slack() -> Scheme {
         Scheme::hmac("slack", Algorithm::Sha256, "X-Slack-Signature")
             .prefix("v0=")

@@ -22,6 +22,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, square/square-python-sdk
+    /// tests/integration/test_webhooks_helper.py):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::square("https://webhook.site"), "signature-key")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("x-square-hmacsha256-signature", "Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U=")
+    ///     .body(r#"{"data":{"type":"webhooks","id":">id<"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn square(notification_base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("square", Algorithm::Sha256, "x-square-hmacsha256-signature")
             .encoding(Encoding::Base64)

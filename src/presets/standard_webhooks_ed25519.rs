@@ -24,6 +24,29 @@ impl Scheme {
     /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (the provider's own example, svix/svix-webhooks
+    /// server/svix-server/src/worker.rs (test_asymmetric_key_signing; key pair from README.md)):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// # #[cfg(feature = "ed25519")] {
+    /// let verifier = Verifier::new(Scheme::standard_webhooks_ed25519(), "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1614265340));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/standard_webhooks_ed25519")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek")
+    ///     .header("webhook-timestamp", "1614265330")
+    ///     .header("webhook-signature", "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==")
+    ///     .body(r#"{"test": 2432232314}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn standard_webhooks_ed25519() -> Scheme {
         Scheme::ed25519("standard_webhooks_ed25519", "webhook-signature")
             .format(SignatureFormat::list(' ', "v1a,"))

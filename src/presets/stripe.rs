@@ -17,6 +17,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::stripe(), "whsec_stripe_test")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://docs.stripe.com/webhooks#verify-manually>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::stripe(), "whsec_stripe_test")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/stripe")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Stripe-Signature", "t=1700000000,v1=2c7d37250150e146e99ad302f20b530dcd080fb18da190ca4752e15e92eb09c5")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn stripe() -> Scheme {
         Scheme::hmac("stripe", Algorithm::Sha256, "Stripe-Signature")
             .format(SignatureFormat::key_value(',', "t", "v1"))

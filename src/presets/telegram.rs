@@ -16,6 +16,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::telegram(), "tower_webhook-Secret_0123456789")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python: python token comparison following
+    /// <https://core.telegram.org/bots/api#setwebhook>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::telegram(), "tower_webhook-Secret_0123456789")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/telegram")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Telegram-Bot-Api-Secret-Token", "tower_webhook-Secret_0123456789")
+    ///     .body(r#"{"update_id":10000,"message":{"message_id":1,"date":1767225600,"chat":{"id":1,"type":"private"},"text":"hi"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn telegram() -> Scheme {
         Scheme::token("telegram", "X-Telegram-Bot-Api-Secret-Token")
             .delivery_id(Field::json("update_id"))

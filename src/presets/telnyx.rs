@@ -23,6 +23,28 @@ impl Scheme {
     /// # assert!(matches!(layer, Err(tower_webhook::ConfigError::FeatureDisabled { feature: "ed25519" })));
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python: python cryptography Ed25519 following
+    /// <https://developers.telnyx.com/docs/development/sdk/python/webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// # #[cfg(feature = "ed25519")] {
+    /// let verifier = Verifier::new(Scheme::telnyx(), "b9SWCk+BizqCDciiof1KsmpHkwt6O7Qk2YtocFtl6ss=")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/telnyx")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("telnyx-signature-ed25519", "xBWIjR5dDu9NdVrWOk4y6ZbAyZ4VM7X3AuTmlRC+tMNsCvmY7jJ72cZZ79niw/6SR6Cg1pGWzaBaAgS1Sio2CA==")
+    ///     .header("telnyx-timestamp", "1700000000")
+    ///     .body(r#"{"data":{"id":"test-id","event_type":"call.initiated"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn telnyx() -> Scheme {
         Scheme::ed25519("telnyx", "telnyx-signature-ed25519")
             .encoding(Encoding::Base64)

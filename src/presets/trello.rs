@@ -25,6 +25,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::trello("https://example.com"), "trello-oauth1-application-secret-0123456789abcdef")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/trello/webhook?board=1")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-Trello-Webhook", "S2a7x5R6MTKt7yVfqqr1zJrxrIo=")
+    ///     .body(r#"{"action":{"id":"5f1b2c3d4e5f6a7b8c9d0e1f","type":"updateCard","date":"2026-01-01T00:00:00.000Z"},"model":{"id":"4d5ea62fd76aa1136000000c","name":"Board"}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn trello(base_url: impl Into<Cow<'static, str>>) -> Scheme {
         Scheme::hmac("trello", Algorithm::Sha1, "X-Trello-Webhook")
             .encoding(Encoding::Base64)

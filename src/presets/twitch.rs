@@ -21,6 +21,33 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::twitch(), "s3cRe7-tower-webhook")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://dev.twitch.tv/docs/eventsub/handling-webhook-events/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::twitch(), "s3cRe7-tower-webhook")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1767225610));
+    /// // The example delivery (407 bytes).
+    /// # let body = r#"{"challenge":"pogchamp-kappa-360noscope-vohiyo","subscription":{"id":"f1c2a387-161a-49f9-a165-0f21d7a4e1c4","status":"webhook_callback_verification_pending","type":"channel.follow","version":"2","cost":1,"condition":{"broadcaster_user_id":"12826","moderator_user_id":"12826"},"transport":{"method":"webhook","callback":"https://example.com/webhooks/callback"},"created_at":"2026-01-01T00:00:00.000000000Z"}}"#;
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/twitch")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Twitch-Eventsub-Message-Id", "e76c6bd4-55c9-4987-8304-da1588d8988b")
+    ///     .header("Twitch-Eventsub-Message-Retry", "0")
+    ///     .header("Twitch-Eventsub-Message-Type", "webhook_callback_verification")
+    ///     .header("Twitch-Eventsub-Message-Signature", "sha256=e1127b2160679c64d9a59f0ac7e4818bc7f501e05060690968dc7c57b4c06bb4")
+    ///     .header("Twitch-Eventsub-Message-Timestamp", "2026-01-01T00:00:01.000000001Z")
+    ///     .header("Twitch-Eventsub-Subscription-Type", "channel.follow")
+    ///     .header("Twitch-Eventsub-Subscription-Version", "2")
+    ///     .body(body)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn twitch() -> Scheme {
         Scheme::hmac(
             "twitch",

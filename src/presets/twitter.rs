@@ -24,6 +24,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/securing-webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::twitter(), "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/twitter")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("x-twitter-webhooks-signature", "sha256=UcccXobOE2mqpCXKFjLgQZLg6MPSAwg0pQWD13UvJwE=")
+    ///     .body(r#"{"for_user_id":"2244994945","tweet_create_events":[{"id_str":"1"}]}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn twitter() -> Scheme {
         Scheme::hmac("twitter", Algorithm::Sha256, "x-twitter-webhooks-signature")
             .prefix("sha256=")

@@ -14,6 +14,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::typeform(), "typeform-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://www.typeform.com/developers/webhooks/secure-your-webhooks/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::typeform(), "typeform-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/typeform")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("Typeform-Signature", "sha256=BOJb0/E1jaYU655nfGCrCqYF+KdhcQ+p29j8bpDk0v0=")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn typeform() -> Scheme {
         Scheme::hmac("typeform", Algorithm::Sha256, "Typeform-Signature")
             .prefix("sha256=")

@@ -17,6 +17,25 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::woocommerce(), "wc-secret")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://woocommerce.github.io/woocommerce-rest-api-docs/#webhooks>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::woocommerce(), "wc-secret")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/woocommerce")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("X-WC-Webhook-Signature", "iHys5IcPGXdz2tBxwWr9cZfs2h6a3Wjs7AqtP/Ovz2s=")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn woocommerce() -> Scheme {
         Scheme::hmac("woocommerce", Algorithm::Sha256, "X-WC-Webhook-Signature")
             .encoding(Encoding::Base64)

@@ -18,6 +18,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::xero(), "tower-webhook-groupA-xero-key-0123456789ABCDEFghijklmn+/w==")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000000));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/xero")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("x-xero-signature", "yqlSL4QBKaO+KuCRlq6xOjsrPLeTZ72b2Z6Kt1lYlm0=")
+    ///     .body(r#"{"events":[],"lastEventSequence":0,"firstEventSequence":0,"entropy":"S0m3r4Nd0mt3xt"}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn xero() -> Scheme {
         Scheme::hmac("xero", Algorithm::Sha256, "x-xero-signature").encoding(Encoding::Base64)
     }

@@ -20,6 +20,25 @@ impl Scheme {
     /// )?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developer.zendesk.com/documentation/webhooks/verifying/>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::zendesk(), "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1704067210));
+    /// let request = http::Request::builder()
+    ///     .method("DELETE")
+    ///     .uri("/webhooks/zendesk")
+    ///     .header("X-Zendesk-Webhook-Signature", "mL9jRdcsPb1lFuwRi/04Dm7XO1H5ZtNLcOZ9GOrOsRw=")
+    ///     .header("X-Zendesk-Webhook-Signature-Timestamp", "2024-01-01T00:00:00Z")
+    ///     .body(r#""#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn zendesk() -> Scheme {
         Scheme::hmac("zendesk", Algorithm::Sha256, "X-Zendesk-Webhook-Signature")
             .encoding(Encoding::Base64)

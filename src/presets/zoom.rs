@@ -17,6 +17,26 @@ impl Scheme {
     /// let layer = VerifyWebhookLayer::new(Scheme::zoom(), "zoom-token")?;
     /// # Ok::<(), tower_webhook::ConfigError>(())
     /// ```
+    ///
+    /// A known answer (computed with Python's `hmac` from
+    /// <https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events>):
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use tower_webhook::{Scheme, Verifier};
+    ///
+    /// let verifier = Verifier::new(Scheme::zoom(), "zoom-token")?
+    ///     .clock(|| UNIX_EPOCH + Duration::from_secs(1700000010));
+    /// let request = http::Request::builder()
+    ///     .method("POST")
+    ///     .uri("/webhooks/zoom")
+    ///     .header("Content-Type", "application/json")
+    ///     .header("x-zm-request-timestamp", "1700000000")
+    ///     .header("x-zm-signature", "v0=9456f36f791a49e6b680ae72236d60c2c97c07d8af9642a23e324befa0e37cb6")
+    ///     .body(r#"{"id":"evt_1","type":"ping","data":{"n":1}}"#)?;
+    /// assert!(verifier.verify_request(&request).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn zoom() -> Scheme {
         Scheme::hmac("zoom", Algorithm::Sha256, "x-zm-signature")
             .prefix("v0=")
