@@ -69,6 +69,7 @@ where
         self.inner.poll_ready(cx)
     }
 
+    #[inline]
     fn call(&mut self, request: Request<B>) -> Self::Future {
         // The service that `poll_ready` readied is the one to call; keep a clone in its place.
         // https://docs.rs/tower/latest/tower/trait.Service.html#be-careful-when-cloning-inner-services
