@@ -23,6 +23,9 @@ use std::fmt;
 ///     .layer(VerifyWebhookLayer::new(Scheme::qiscus(), "token")?);
 /// # Ok::<(), tower_webhook::ConfigError>(())
 /// ```
+///
+/// It holds the [`Verifier`] that verified the request (a reference count), never the layer's
+/// other settings (its store, its tenants); the layer's response future carries those.
 #[derive(Clone)]
 pub struct Verified {
     /// Shared with the layer (a reference count), never its other settings.
