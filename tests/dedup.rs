@@ -18,21 +18,7 @@ use tower_webhook::{
     Scheme, Signer, VerifyWebhookLayer,
 };
 
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-/// A Standard Webhooks request for delivery `id`, signed now.
-fn delivery(id: &str, body: &'static str) -> Request<Body> {
-    let mut headers = http::HeaderMap::new();
-    headers.insert("webhook-id", id.parse().unwrap());
-    let signed = Signer::new(Scheme::standard_webhooks(), SECRET)
-        .unwrap()
-        .sign(&headers, body.as_bytes())
-        .unwrap();
-    let mut request = Request::post("/hook").body(Body::from(body)).unwrap();
-    request.headers_mut().extend(headers);
-    request.headers_mut().extend(signed);
-    request
-}
+use crate::common::{standard_webhooks_delivery as delivery, STANDARD_WEBHOOKS_SECRET as SECRET};
 
 /// A router whose handler counts its calls and answers `status`.
 fn app(dedup: impl Into<Deduplicate>, calls: Calls, status: StatusCode) -> Router {
@@ -362,55 +348,6 @@ fn deliveries_are_identified_where_each_preset_says() {
         Delivery::read(&verified, &headers, b"{}").id(),
         Some("b6f1")
     );
-}
-
-#[test]
-fn the_handler_runs_inside_the_deliverys_span() {
-    #[derive(Clone, Default)]
-    struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Captured {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::INFO)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    tracing::subscriber::with_default(subscriber, || {
-        // Deduplicating, the layer reads the whole delivery (the body's `type` too); without,
-        // only what the headers carry goes on the span.
-        let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
-            .unwrap()
-            .deduplicate(MemoryStore::new());
-        let app = Router::new().route(
-            "/hook",
-            post(|| async {
-                tracing::info!("handling");
-                StatusCode::OK
-            })
-            .layer(layer),
-        );
-        let response =
-            runtime.block_on(app.oneshot(delivery("msg_span", r#"{"type":"user.created"}"#)));
-        assert_eq!(response.unwrap().status(), StatusCode::OK);
-    });
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("webhook{"), "{logs}");
-    assert!(logs.contains("delivery_id=\"msg_span\""), "{logs}");
-    assert!(logs.contains("event_type=\"user.created\""), "{logs}");
-    assert!(logs.contains("scheme=\"standard_webhooks\""), "{logs}");
-    assert!(logs.contains("handling"), "{logs}");
 }
 
 #[tokio::test]

@@ -163,3 +163,23 @@ pub fn post_with(headers: &[(&str, &[u8])], body: impl Into<Body>) -> Request<Bo
     }
     builder.body(body.into()).unwrap()
 }
+
+/// The secret of the Standard Webhooks deliveries below.
+pub const STANDARD_WEBHOOKS_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/// A Standard Webhooks request for delivery `id`, signed now.
+pub fn standard_webhooks_delivery(id: &str, body: &'static str) -> Request<Body> {
+    let mut headers = http::HeaderMap::new();
+    headers.insert("webhook-id", id.parse().unwrap());
+    let signed = tower_webhook::Signer::new(
+        tower_webhook::Scheme::standard_webhooks(),
+        STANDARD_WEBHOOKS_SECRET,
+    )
+    .unwrap()
+    .sign(&headers, body.as_bytes())
+    .unwrap();
+    let mut request = Request::post("/hook").body(Body::from(body)).unwrap();
+    request.headers_mut().extend(headers);
+    request.headers_mut().extend(signed);
+    request
+}
