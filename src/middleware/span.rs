@@ -3,14 +3,16 @@
 
 use crate::Delivery;
 
+/// `None` on the direct path, which then neither enters nor drops a `tracing::Span` (together
+/// about 45 instructions per request, callgrind, even for a disabled one).
 #[cfg(feature = "tracing")]
 #[derive(Debug)]
-pub(crate) struct Span(tracing::Span);
+pub(crate) struct Span(Option<tracing::Span>);
 
 #[cfg(feature = "tracing")]
 impl Span {
     pub(crate) fn none() -> Self {
-        Span(tracing::Span::none())
+        Span(None)
     }
 
     /// Whether a subscriber listens for delivery spans.
@@ -19,7 +21,7 @@ impl Span {
     }
 
     pub(crate) fn of(delivery: &Delivery) -> Self {
-        Span(tracing::info_span!(
+        Span(Some(tracing::info_span!(
             target: "tower_webhook::delivery",
             "webhook",
             scheme = delivery.scheme(),
@@ -27,15 +29,18 @@ impl Span {
             event_type = delivery.event_type(),
             attempt = delivery.attempt(),
             secret_id = delivery.secret_id(),
-        ))
+        )))
     }
 
-    pub(crate) fn enter(&self) -> tracing::span::Entered<'_> {
-        self.0.enter()
+    pub(crate) fn enter(&self) -> Option<tracing::span::Entered<'_>> {
+        self.0.as_ref().map(tracing::Span::enter)
     }
 
     pub(crate) fn in_scope<T>(&self, f: impl FnOnce() -> T) -> T {
-        self.0.in_scope(f)
+        match &self.0 {
+            Some(span) => span.in_scope(f),
+            None => f(),
+        }
     }
 }
 
