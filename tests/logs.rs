@@ -32,26 +32,42 @@ impl Write for Captured {
     }
 }
 
-#[tokio::test]
-async fn rejections_log_and_answer_without_secret_or_signatures() {
+/// What `run` writes to `tracing` at `level` and above, on this thread, without colours.
+fn logs_at(level: tracing::Level, run: impl FnOnce()) -> String {
     let captured = Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
+        .with_max_level(level)
+        .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::subscriber::with_default(subscriber, run);
+    let logs = captured.0.lock().unwrap().clone();
+    String::from_utf8(logs).unwrap()
+}
 
+/// A runtime for the tests' requests, on this thread (where the subscriber is).
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn rejections_log_and_answer_without_secret_or_signatures() {
+    let runtime = runtime();
     let wrong = "sha1=0123456789abcdef0123456789abcdef01234567";
     let mut responses = String::new();
-    for value in [wrong, "sha1=zz", "", AMIO_SIGNATURE] {
-        let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET).unwrap();
-        let request = post_with(&[("x-hub-signature", value.as_bytes())], "{\"tampered\":1}");
-        let (status, body) = send(counting_app(layer, Calls::default()), request).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED);
-        responses.push_str(&body);
-    }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = logs_at(tracing::Level::TRACE, || {
+        for value in [wrong, "sha1=zz", "", AMIO_SIGNATURE] {
+            let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET).unwrap();
+            let request = post_with(&[("x-hub-signature", value.as_bytes())], "{\"tampered\":1}");
+            let app = counting_app(layer, Calls::default());
+            let (status, body) = runtime.block_on(send(app, request));
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+            responses.push_str(&body);
+        }
+    });
     assert!(
         logs.contains("rejected webhook"),
         "nothing was logged: {logs}"
@@ -78,24 +94,10 @@ async fn rejections_log_and_answer_without_secret_or_signatures() {
     assert!(!logs.contains(&expected) && !responses.contains(&expected));
 }
 
-fn logs_at_info(run: impl FnOnce()) -> String {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::INFO)
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::with_default(subscriber, run);
-    let logs = captured.0.lock().unwrap().clone();
-    String::from_utf8(logs).unwrap()
-}
-
 #[test]
 fn a_signature_mismatch_is_a_warning_visible_under_an_info_filter() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let logs = logs_at_info(|| {
+    let runtime = runtime();
+    let logs = logs_at(tracing::Level::INFO, || {
         let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET).unwrap();
         let request = post_with(&[("x-hub-signature", AMIO_SIGNATURE.as_bytes())], "{}");
         let (status, _) = runtime.block_on(send(counting_app(layer, Calls::default()), request));
@@ -107,15 +109,13 @@ fn a_signature_mismatch_is_a_warning_visible_under_an_info_filter() {
 
 #[test]
 fn the_rejection_log_level_is_the_users_choice() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
+    let runtime = runtime();
     for (log, visible) in [
         (RejectionLog::At(tracing::Level::DEBUG), false),
         (RejectionLog::Off, false),
         (RejectionLog::At(tracing::Level::ERROR), true),
     ] {
-        let logs = logs_at_info(|| {
+        let logs = logs_at(tracing::Level::INFO, || {
             let layer = VerifyWebhookLayer::new(Scheme::amio(), AMIO_SECRET)
                 .unwrap()
                 .log_rejections_at(log);
@@ -132,17 +132,8 @@ fn the_rejection_log_level_is_the_users_choice() {
 
 #[test]
 fn the_handler_runs_inside_the_deliverys_span() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::INFO)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    tracing::subscriber::with_default(subscriber, || {
+    let runtime = runtime();
+    let logs = logs_at(tracing::Level::INFO, || {
         // Deduplicating, the layer reads the whole delivery (the body's `type` too); without,
         // only what the headers carry goes on the span.
         let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), STANDARD_WEBHOOKS_SECRET)
@@ -162,7 +153,6 @@ fn the_handler_runs_inside_the_deliverys_span() {
         )));
         assert_eq!(response.unwrap().status(), StatusCode::OK);
     });
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("webhook{"), "{logs}");
     assert!(logs.contains("delivery_id=\"msg_span\""), "{logs}");
     assert!(logs.contains("event_type=\"user.created\""), "{logs}");
