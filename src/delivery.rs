@@ -113,7 +113,7 @@ impl Delivery {
     }
 
     /// [`read`](Self::read) with the request line; the digest of the signed content is taken
-    /// again from the request when the verification did not take it and `digest` says so.
+    /// from the request when `digest` says so (a delivery's span goes without it).
     pub(crate) fn of(verified: &Verified, head: &Head<'_>, body: &[u8], digest: bool) -> Delivery {
         let headers = head.headers;
         let scheme = verified.verifier().scheme();
@@ -129,14 +129,9 @@ impl Delivery {
                 headers.get(alias)
             })
         };
-        let content = verified
-            .content_digest()
-            .or_else(|| {
-                let wanted = digest && scheme.identified_by_content();
-                wanted
-                    .then(|| verified.verifier().content_digest(head, body))
-                    .flatten()
-            })
+        let content = (digest && scheme.identified_by_content())
+            .then(|| verified.verifier().content_digest(head, body))
+            .flatten()
             .map(digest_id);
         let read = |field: &Option<Field>| -> Option<String> {
             match &field.as_ref()?.0 {

@@ -32,7 +32,6 @@ pub struct Verified {
     verifier: Verifier,
     key: usize,
     timestamp: Option<u64>,
-    content_digest: Option<[u8; 32]>,
     body: Option<Bytes>,
 }
 
@@ -42,7 +41,6 @@ impl Verified {
             verifier,
             key: verdict.key,
             timestamp: verdict.timestamp,
-            content_digest: verdict.content_digest,
             body: None,
         }
     }
@@ -75,11 +73,6 @@ impl Verified {
     /// The id of the secret that matched (`"primary"` for a single secret); never the secret.
     pub fn secret_id(&self) -> &str {
         self.verifier().secret_id(self.key)
-    }
-
-    /// The SHA-256 of the signed content without its timestamp, when it was taken.
-    pub(crate) fn content_digest(&self) -> Option<[u8; 32]> {
-        self.content_digest
     }
 
     /// The scope of the key that matched.

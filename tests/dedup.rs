@@ -681,7 +681,7 @@ async fn the_content_digest_is_the_same_whoever_takes_it() {
         "sha256:{}",
         hex::encode(&sha2::Sha256::digest(body.as_bytes())[..16])
     );
-    // Taken by the verification (the layer deduplicates) or afterwards by the extractor.
+    // Taken by the layer, which deduplicates, or by the extractor alone.
     for deduplicates in [true, false] {
         let layer = VerifyWebhookLayer::new(Scheme::qiscus(), "token").unwrap();
         let layer = match deduplicates {

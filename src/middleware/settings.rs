@@ -37,13 +37,6 @@ impl Settings {
         }
     }
 
-    /// Whether the verification digests the signed content: deduplication keys the delivery by
-    /// it.
-    #[inline]
-    pub(crate) fn digests(&self) -> bool {
-        self.dedup.is_some() && self.verifier.scheme().identified_by_content()
-    }
-
     /// Step 2: the answer to an unsigned handshake, if the request is one.
     #[inline]
     pub(crate) fn answer_before(&self, parts: &Parts) -> Option<Answer> {

@@ -441,30 +441,6 @@ pub(crate) fn feed(
     Ok(())
 }
 
-/// [`feed`], and every part but the timestamp into `digest` too, when there is one: what the
-/// signature covers, less what changes from one attempt of a delivery to the next.
-#[inline]
-pub(crate) fn feed_digesting(
-    parts: &[Part],
-    sources: &Sources<'_>,
-    sink: &mut impl FnMut(&[u8]),
-    digest: &mut Option<sha2::Sha256>,
-) -> Result<(), HeaderProblem> {
-    let Some(digest) = digest else {
-        return feed(parts, sources, sink);
-    };
-    for part in parts {
-        let digested = *part != Part::Timestamp;
-        feed(std::slice::from_ref(part), sources, &mut |bytes| {
-            sink(bytes);
-            if digested {
-                sha2::Digest::update(digest, bytes);
-            }
-        })?;
-    }
-    Ok(())
-}
-
 /// Feeds `text` with the percent-escapes of the bytes in `unescape` decoded, in runs.
 fn feed_unescaped(text: &[u8], unescape: &[u8], sink: &mut impl FnMut(&[u8])) {
     let mut start = 0;

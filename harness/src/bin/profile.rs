@@ -10,7 +10,9 @@
 //! The difference between the two runs, divided by 2000, is the cost of one request (setup
 //! cancels out). 1 KiB bodies, GitHub's scheme. The cases:
 //!
-//! - `router`: an axum `Router` with the layer; `bare`: the same route without it (taking
+//! - `router`: an axum `Router` with the layer; `dedup`: the same with deduplication in memory,
+//!   each request a new delivery (signed beforehand, which the difference does not cancel);
+//!   `bare`: the same route without it (taking
 //!   `Bytes`); `typed`: that route behind a do-nothing layer with bodies of its own type;
 //!   `minimal`: behind a hand-written layer that only reads the body and inserts an extension;
 //! - `fn`: a `service_fn` under the layer (no axum routing); `fnmin`: under the minimal layer;
@@ -92,6 +94,32 @@ fn main() {
                 .layer(layer());
             run(verified.with_state(()), count, request);
         }
+        "dedup" => {
+            // Each request a new delivery (GitHub's id is the digest of the signed body), signed
+            // beforehand; the signing is the same work whichever build runs it.
+            let deliveries: Vec<(Bytes, HeaderMap)> = (0..count)
+                .map(|n| {
+                    let mut body = body.to_vec();
+                    body[..8].copy_from_slice(&n.to_be_bytes());
+                    let headers = signer.sign(&HeaderMap::new(), &body).expect("signed");
+                    (Bytes::from(body), headers)
+                })
+                .collect();
+            let next = std::cell::Cell::new(0);
+            let request = || {
+                let (body, headers) = &deliveries[next.replace(next.get() + 1)];
+                let mut request = Request::post("/").body(Body::from(body.clone())).unwrap();
+                *request.headers_mut() = headers.clone();
+                request
+            };
+            let verified = Router::new()
+                .route(
+                    "/",
+                    post(|VerifiedBody(body): VerifiedBody| async move { body.len().to_string() }),
+                )
+                .layer(layer().deduplicate(tower_webhook::dedup::MemoryStore::new()));
+            run(verified.with_state(()), count, request);
+        }
         "bare" => run(bare().with_state(()), count, request),
         "typed" => {
             let typed = bare().layer(
@@ -141,7 +169,7 @@ fn main() {
             }
         }
         other => {
-            panic!("unknown case {other:?}: router, bare, typed, minimal, fn, fnmin, core or raw")
+            panic!("unknown case {other:?}: router, dedup, bare, typed, minimal, fn, fnmin, core or raw")
         }
     }
 }

@@ -75,7 +75,7 @@ where
         request.extensions_mut().insert(verified);
         return State::call(span.in_scope(|| inner.call(request)), None, span);
     };
-    let delivery = Delivery::of(&verified, &head, verified_body, false);
+    let delivery = Delivery::of(&verified, &head, verified_body, true);
     let span = Span::of(&delivery);
     let key = delivery
         .dedup_id()

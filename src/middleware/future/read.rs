@@ -65,7 +65,7 @@ where
         deadline: Deadline::new(settings),
         reading: Reading {
             parts: Some(parts),
-            pending: settings.verifier.pending(settings.digests()),
+            pending: settings.verifier.pending(),
             checked: false,
             buffer: BodyBuffer::new(None, settings.limit),
             inner: Some(inner),
@@ -90,13 +90,10 @@ where
     R: MakeRejection,
 {
     let head = Head::of(&parts.method, &parts.uri, &parts.headers);
-    let verdict = settings
-        .verifier
-        .start(&head, settings.digests())
-        .and_then(|mut pending| {
-            check_declared_length(&parts.headers, settings.limit)?;
-            pending.finish(&settings.verifier, &head, &[])
-        });
+    let verdict = settings.verifier.start(&head).and_then(|mut pending| {
+        check_declared_length(&parts.headers, settings.limit)?;
+        pending.finish(&settings.verifier, &head, &[])
+    });
     match verdict {
         Ok(verdict) => {
             let verified = Verified::new(settings.verifier.clone(), verdict);
