@@ -168,6 +168,55 @@ async fn a_panicking_handler_releases_the_claim() {
     assert_the_retry_is_handled(store, "msg_1").await;
 }
 
+/// A store whose release finishes only after a turn of the runtime, as a networked store's does.
+#[derive(Clone, Default)]
+struct SlowRelease {
+    store: Arc<MemoryStore>,
+}
+
+impl DedupStore for SlowRelease {
+    fn claim(&self, key: &str, token: &str, lease: Duration) -> StoreFuture<Claim> {
+        self.store.claim(key, token, lease)
+    }
+    fn complete(&self, key: &str, token: &str, keep: Duration) -> StoreFuture<()> {
+        self.store.complete(key, token, keep)
+    }
+    fn release(&self, key: &str, token: &str) -> StoreFuture<()> {
+        let (store, key, token) = (self.store.clone(), key.to_owned(), token.to_owned());
+        Box::pin(async move {
+            tokio::task::yield_now().await;
+            store.release(&key, &token).await
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_release_that_does_not_finish_at_once_finishes_on_the_runtime() {
+    let store = SlowRelease::default();
+    let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
+        .unwrap()
+        .deduplicate(store.clone());
+    let panicking = Router::new()
+        .route(
+            "/hook",
+            post(|| async {
+                if true {
+                    panic!("handler bug");
+                }
+                StatusCode::OK
+            })
+            .layer(layer),
+        )
+        .layer(tower_http::catch_panic::CatchPanicLayer::new());
+    let response = send_to(&panicking, delivery("msg_1", "{}")).await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    // The release was handed to the runtime (the `tokio` feature): give it its turns.
+    for _ in 0..10 {
+        tokio::task::yield_now().await;
+    }
+    assert_the_retry_is_handled(store.store, "msg_1").await;
+}
+
 #[tokio::test]
 async fn a_dropped_request_releases_the_claim() {
     let store = Arc::new(MemoryStore::new());

@@ -324,18 +324,19 @@ impl Drop for ClaimGuard {
 }
 
 /// Runs a store call nobody waits for: polled once here (the memory store finishes at once),
-/// the rest on the tokio runtime if there is one; a claim left behind expires with its lease.
+/// the rest on the tokio runtime if there is one (the `tokio` feature); a claim left behind
+/// expires with its lease.
 fn run_detached(mut future: StoreFuture<()>) {
     let waker = std::task::Waker::noop();
     let polled = future
         .as_mut()
         .poll(&mut std::task::Context::from_waker(waker));
-    #[cfg(feature = "timeout")]
+    #[cfg(feature = "tokio")]
     if polled.is_pending() {
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(future);
         }
     }
-    #[cfg(not(feature = "timeout"))]
+    #[cfg(not(feature = "tokio"))]
     let _ = polled;
 }

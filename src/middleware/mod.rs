@@ -47,6 +47,11 @@
 //! | the dedup store unreachable | 503 | `dedup_store_unavailable` | `Retry-After: 30` |
 //! | the tenants' source unreachable | 503 | `tenant_source_unavailable` | `Retry-After: 30` |
 //! | a challenge the layer will not echo | 400 | `invalid_challenge` | |
+//!
+//! Only rejections go through the [`MakeRejection`]. The others are fixed on purpose: their
+//! status is what makes a provider stop (200) or retry (409, 503), so a hook that could answer a
+//! store outage with a 200 would lose the delivery. An outer layer can still restyle their
+//! bodies, keeping the status.
 
 mod body;
 mod future;
