@@ -27,8 +27,7 @@
 //! dispatches), `future/read.rs` (steps 4–7), `future/deliver.rs` (step 8) and `body.rs` (the
 //! bodies handed on); the verification itself is [`Verifier`](crate::Verifier)'s, and its proof
 //! is [`Verified`](crate::Verified). Rarer paths have their own: `future/resolve.rs` for a tenant
-//! looked up from its source, `response.rs` for what the layer writes itself, `span.rs` for the
-//! delivery's span.
+//! looked up from its source, `response.rs` for what the layer writes itself.
 //!
 //! # Responses
 //!
@@ -60,7 +59,6 @@ mod rejection;
 pub(crate) mod response;
 mod service;
 pub(crate) mod settings;
-pub(crate) mod span;
 
 pub use body::{RequestBody, ResponseBody};
 pub use future::ResponseFuture;

@@ -18,7 +18,6 @@ use crate::{
         body::{RequestBody, ResponseBody},
         response,
         settings::Settings,
-        span::Span,
         MakeRejection,
     },
     tenant::VerifierFuture,
@@ -36,7 +35,7 @@ use std::{
 };
 use tower_service::Service;
 
-use deliver::Call;
+use deliver::{Call, Span};
 use read::{Deadline, Reading};
 use resolve::Resolving;
 
