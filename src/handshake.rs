@@ -25,8 +25,13 @@
 //! JSON object bodies ([`Scheme::json_object_body`](crate::Scheme::json_object_body), set by
 //! [`Scheme::twitter`](crate::Scheme::twitter)); Zoom's plain tokens only when they have Zoom's
 //! shape (no `:`, while every signed Zoom message starts `v0:`), and only after the request's
-//! own signature passed. The crate has no other way, public or private, to compute a MAC under
-//! a verification key, and a [`Handshake`] implemented outside the crate has none at all.
+//! own signature passed. Beneath those checks, the one function that computes such an answer
+//! answers only when no delivery of the verifier's scheme could sign the message: when the
+//! signed content begins with fixed text that the message does not (Zoom's `v0:`), or when the
+//! content is the body alone, the scheme accepts JSON object bodies only and the message is not
+//! one (X). So neither handshake signs anything on a custom scheme of another shape. The crate has no other way, public or private,
+//! to compute a MAC under a verification key, and a [`Handshake`] implemented outside the crate
+//! has none at all.
 //!
 //! ```
 //! use tower_webhook::{handshake::{MetaSubscribe, SlackUrlVerification}, Scheme, VerifyWebhookLayer};

@@ -581,6 +581,58 @@ async fn no_crc_answer_is_ever_a_delivery_signature() {
     assert_eq!(calls.count(), 0);
 }
 
+#[tokio::test]
+async fn no_handshake_signs_what_a_custom_scheme_of_another_shape_would_accept() {
+    use tower_webhook::{Algorithm, Encoding, SignedContent};
+    let x_like = |content: SignedContent| {
+        Scheme::hmac("x-like", Algorithm::Sha256, "x-signature")
+            .signed_content(content)
+            .json_object_body()
+            .prefix("sha256=")
+            .encoding(Encoding::Base64)
+    };
+    // Signed: a header, then the body's CRC-32. The CRC answer for `a12345` would be the
+    // signature of `x-id: a` with any JSON object body whose CRC-32 is 12345 (one can be found
+    // for any value).
+    let crc_scheme = x_like(SignedContent::new().header("x-id").body_crc32());
+    let crc_app = app_with(
+        VerifyWebhookLayer::new(crc_scheme, X_SECRET)
+            .unwrap()
+            .handshake(TwitterCrc),
+    );
+    let response = crc_app.oneshot(crc("a12345")).await.unwrap();
+    assert!(!text(response).await.contains("response_token"));
+    // The same with the body alone answers, as X's own scheme does: no CRC token is a JSON
+    // object.
+    let body_scheme = x_like(SignedContent::body_only());
+    let body_app = app_with(
+        VerifyWebhookLayer::new(body_scheme, X_SECRET)
+            .unwrap()
+            .handshake(TwitterCrc),
+    );
+    let answer = text(body_app.oneshot(crc("a12345")).await.unwrap()).await;
+    assert_eq!(answer, x_crc(X_SECRET, "a12345"));
+
+    // Zoom's validation on a scheme that signs the body alone: the encrypted token for `abc`
+    // would be the signature of the body `abc`. The handler gets the request instead.
+    let secret = "secretValueTest";
+    let plain = Scheme::hmac("zoom-like", Algorithm::Sha256, "x-signature");
+    let calls = Calls::default();
+    let zoom_app = app(
+        VerifyWebhookLayer::new(plain.clone(), secret)
+            .unwrap()
+            .handshake(ZoomUrlValidation),
+        calls.clone(),
+    );
+    let body = r#"{"payload":{"plainToken":"abc"},"event":"endpoint.url_validation"}"#;
+    let response = zoom_app
+        .oneshot(signed(plain, secret, body, 1_654_503_849, &[]))
+        .await
+        .unwrap();
+    assert!(!text(response).await.contains("encryptedToken"));
+    assert_eq!(calls.count(), 1);
+}
+
 fn app_with(layer: VerifyWebhookLayer) -> Router {
     app(layer, Calls::default())
 }

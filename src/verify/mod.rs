@@ -298,10 +298,41 @@ impl Verifier {
     /// their scheme can be, by construction ([`handshake`](crate::handshake)'s
     /// `HandshakeMessage`): X's CRC tokens (no JSON object, and X's scheme accepts only JSON
     /// object bodies) and Zoom's plain tokens (no `:`, while Zoom signs `v0:{timestamp}:{body}`).
+    ///
+    /// Whatever the caller checked, a `message` that could be what some delivery of this
+    /// scheme signs gets no answer ([`could_be_signed_content`](Self::could_be_signed_content)):
+    /// a handshake added to a custom scheme of another shape cannot become a signing oracle.
     pub(crate) fn handshake_mac(&self, message: &[u8]) -> Option<Vec<u8>> {
+        if self.could_be_signed_content(message) {
+            return None;
+        }
         let mut mac = self.first_mac()?;
         mac.update(message);
         Some(mac.finalize().as_slice().to_vec())
+    }
+
+    /// Whether some delivery of this scheme could have `message` as its signed content.
+    /// Conservative: `false` only when the content's fixed beginning (its leading text and
+    /// constants) is not `message`'s, or when the content is the body alone, the scheme accepts
+    /// JSON object bodies only and `message` is none.
+    pub(crate) fn could_be_signed_content(&self, message: &[u8]) -> bool {
+        let scheme = &self.inner.scheme;
+        if let [Part::Body] = scheme.content.parts.as_slice() {
+            return !scheme.json_object_body || is_json_object(message);
+        }
+        let mut rest = message;
+        for part in &scheme.content.parts {
+            let fixed: &[u8] = match part {
+                Part::Text(text) => text,
+                Part::Constant { value, .. } => value,
+                _ => return true,
+            };
+            match rest.strip_prefix(fixed) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        }
+        rest.is_empty()
     }
 
     pub(crate) fn description(&self) -> &str {
