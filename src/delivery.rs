@@ -101,15 +101,51 @@ pub struct Delivery {
 
 impl Delivery {
     /// Reads the delivery metadata of a request that `verified` vouches for, from its headers
-    /// and its verified `body` (for a `Verified` from [`Verifier::verify`](crate::Verifier::verify),
-    /// which reads every request as `POST /`).
+    /// and its verified `body`: for a `Verified` from [`Verifier::verify`](crate::Verifier::verify).
+    ///
+    /// For a scheme that also signs the method or the URL, use
+    /// [`read_request`](Self::read_request): without the request line, `read` cannot take the
+    /// digest of what the signature covers, so such a delivery gets no
+    /// [content digest](Field::content_digest) (never one taken over the wrong URL).
     pub fn read(verified: &Verified, headers: &HeaderMap, body: &[u8]) -> Delivery {
         let head = Head {
             method: &http::Method::POST,
             path_and_query: "/",
             headers,
         };
-        Delivery::of(verified, &head, body, true)
+        let signs_request_line = verified
+            .verifier()
+            .scheme()
+            .get_signed_content()
+            .signs_request_line();
+        Delivery::of(verified, &head, body, !signs_request_line)
+    }
+
+    /// Reads the delivery metadata of a complete request that `verified` vouches for: for a
+    /// `Verified` from [`Verifier::verify_request`](crate::Verifier::verify_request).
+    ///
+    /// ```
+    /// use tower_webhook::{Delivery, Field, Scheme, SignedContent, Signer, Verifier};
+    ///
+    /// // A scheme that signs the public URL and the body.
+    /// let scheme = Scheme::hmac("url-signed", tower_webhook::Algorithm::Sha256, "x-signature")
+    ///     .signed_content(SignedContent::new().public_url("https://example.com").body())
+    ///     .delivery_id(Field::content_digest());
+    /// let mut request = http::Request::post("/hooks?shop=1").body(&b"{}"[..])?;
+    /// let signature = Signer::new(scheme.clone(), "secret")?.sign_request(&request, 0)?;
+    /// request.headers_mut().extend(signature);
+    ///
+    /// let verified = Verifier::new(scheme, "secret")?.verify_request(&request)?;
+    /// let delivery = Delivery::read_request(&verified, &request);
+    /// assert!(delivery.id().is_some_and(|id| id.starts_with("sha256:")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_request<B: AsRef<[u8]>>(
+        verified: &Verified,
+        request: &http::Request<B>,
+    ) -> Delivery {
+        let head = Head::of(request.method(), request.uri(), request.headers());
+        Delivery::of(verified, &head, request.body().as_ref(), true)
     }
 
     /// [`read`](Self::read) with the request line; the digest of the signed content is taken

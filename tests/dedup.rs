@@ -754,6 +754,62 @@ async fn the_content_digest_is_the_same_whoever_takes_it() {
     }
 }
 
+#[tokio::test]
+async fn a_url_signed_delivery_is_identified_by_its_url_too() {
+    use http_body_util::BodyExt as _;
+    use tower_webhook::{Algorithm, Delivery, Field, SignedContent, Verifier};
+    let scheme = Scheme::hmac("url-signed", Algorithm::Sha256, "x-signature")
+        .signed_content(
+            SignedContent::new()
+                .public_url("https://example.com")
+                .body(),
+        )
+        .delivery_id(Field::content_digest());
+    let request = |uri: &str| {
+        let mut request = Request::post(uri).body(b"{}".to_vec()).unwrap();
+        let signature = Signer::new(scheme.clone(), "secret")
+            .unwrap()
+            .sign_request(&request, 0)
+            .unwrap();
+        request.headers_mut().extend(signature);
+        request
+    };
+    let verifier = Verifier::new(scheme.clone(), "secret").unwrap();
+    let ids: Vec<String> = ["/hook?shop=1", "/hook?shop=2"]
+        .iter()
+        .map(|uri| {
+            let request = request(uri);
+            let verified = verifier.verify_request(&request).unwrap();
+            // Without the request line, no digest is taken rather than one over the wrong URL.
+            assert_eq!(
+                Delivery::read(&verified, request.headers(), request.body()).id(),
+                None
+            );
+            Delivery::read_request(&verified, &request)
+                .id()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_ne!(
+        ids[0], ids[1],
+        "the same body to another URL is another delivery"
+    );
+    // The layer identifies the delivery as `read_request` does.
+    let app: Router = Router::new().route(
+        "/hook",
+        post(|delivery: Delivery| async move { delivery.id().unwrap_or_default().to_owned() })
+            .layer(
+                VerifyWebhookLayer::new(scheme.clone(), "secret")
+                    .unwrap()
+                    .deduplicate(MemoryStore::new()),
+            ),
+    );
+    let response = send_to(&app, request("/hook?shop=1").map(Body::from)).await;
+    let id = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(id, ids[0].as_bytes());
+}
+
 /// A store that never answers claims (or, with `claims`, answers them but never settles).
 struct Hanging {
     claims: bool,
