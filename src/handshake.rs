@@ -49,7 +49,9 @@ use http::{request::Parts, HeaderMap, Response, StatusCode};
 use http_body_util::Full;
 use std::{fmt, sync::Arc};
 
-pub(crate) use crate::middleware::response::{invalid_challenge, json, json_string, text};
+pub(crate) use crate::middleware::response::{
+    invalid_challenge, json, json_string, text, verify_token_mismatch,
+};
 pub use crate::presets::handshakes::*;
 
 /// A response the layer writes itself.

@@ -164,6 +164,10 @@ async fn meta_subscription_echoes_the_challenge_for_the_right_token_only() {
         .await
         .unwrap();
     assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    assert_eq!(wrong.headers()["content-type"], "application/json");
+    assert!(text(wrong)
+        .await
+        .contains(r#""error":"verify_token_mismatch""#));
     assert_eq!(calls.count(), 0);
 }
 

@@ -46,6 +46,7 @@
 //! | the dedup store unreachable | 503 | `dedup_store_unavailable` | `Retry-After: 30` |
 //! | the tenants' source unreachable | 503 | `tenant_source_unavailable` | `Retry-After: 30` |
 //! | a challenge the layer will not echo | 400 | `invalid_challenge` | |
+//! | a subscription check with the wrong verify token | 403 | `verify_token_mismatch` | |
 //!
 //! Only rejections go through the [`MakeRejection`]. The others are fixed on purpose: their
 //! status is what makes a provider stop (200) or retry (409, 503), so a hook that could answer a

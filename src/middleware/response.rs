@@ -112,6 +112,15 @@ pub(crate) fn invalid_challenge() -> Answer {
     )
 }
 
+/// 403 for a subscription check whose verify token is not the one configured.
+pub(crate) fn verify_token_mismatch() -> Answer {
+    error(
+        StatusCode::FORBIDDEN,
+        "verify_token_mismatch",
+        "the verify token is not the one configured",
+    )
+}
+
 /// A `text/plain` answer, never sniffed as anything else.
 pub(crate) fn text(status: StatusCode, body: String) -> Answer {
     let mut response = answer(body, "text/plain; charset=utf-8");
@@ -205,6 +214,7 @@ mod tests {
         let responses = claimed_elsewhere.into_iter().map(duplicate).chain([
             unavailable("dedup_store_unavailable"),
             invalid_challenge(),
+            verify_token_mismatch(),
             rejection(&WebhookError::SignatureMismatch),
         ]);
         for response in responses {

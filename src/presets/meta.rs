@@ -89,8 +89,7 @@ impl Handshake for MetaSubscribe {
         let given = handshake::query_param(request, "hub.verify_token").unwrap_or_default();
         let equal: bool = subtle::ConstantTimeEq::ct_eq(given.as_bytes(), self.verify_token.as_bytes()).into();
         if !equal {
-            let refused = "verify token mismatch".to_owned();
-            return Some(handshake::text(http::StatusCode::FORBIDDEN, refused));
+            return Some(handshake::verify_token_mismatch());
         }
         Some(handshake::reflect(handshake::query_param(request, "hub.challenge")))
     }
