@@ -198,6 +198,9 @@ impl Scheme {
     /// `X-GitHub-Delivery`) is reported by [`Delivery`](crate::Delivery) but not used, and the
     /// digest of the signed content is the key instead (see
     /// [`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id)).
+    ///
+    /// An id in the JSON body needs the `json` feature: without it the scheme fails to build
+    /// with [`ConfigError::FeatureDisabled`] naming it, rather than deduplicating nothing.
     #[must_use]
     pub fn delivery_id(mut self, field: Field) -> Self {
         self.check_field(&field);
@@ -225,7 +228,7 @@ impl Scheme {
         match source {
             Source::ContentDigest => true,
             Source::Header(name) => self.content.headers().any(|signed| signed == name),
-            // Without the `json` feature a body field cannot be read: the digest stands in.
+            // Without the `json` feature such a scheme is refused when built.
             Source::Json(path) => cfg!(feature = "json") && self.content.signs_json_field(path),
             Source::InvalidHeader(_) => false,
         }
@@ -542,8 +545,13 @@ impl Scheme {
         {
             return Err(ConfigError::FeatureDisabled { feature });
         }
+        // Without `json`, a delivery id in the body could not be read: deduplication would
+        // silently have no key.
         #[cfg(not(feature = "json"))]
-        if self.signature_in_body.is_some() || self.timestamp_in_body.is_some() {
+        if self.signature_in_body.is_some()
+            || self.timestamp_in_body.is_some()
+            || matches!(&self.delivery.id, Some(Field(Source::Json(_))))
+        {
             return Err(ConfigError::FeatureDisabled { feature: "json" });
         }
         if self.signature_in_body.is_some()
@@ -604,6 +612,19 @@ impl std::fmt::Debug for Scheme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_delivery_id_in_the_body_needs_json() {
+        let scheme =
+            Scheme::hmac("x", Algorithm::Sha256, "x-signature").delivery_id(Field::json("id"));
+        #[cfg(feature = "json")]
+        assert_eq!(scheme.validate(), Ok(()));
+        #[cfg(not(feature = "json"))]
+        assert_eq!(
+            scheme.validate(),
+            Err(ConfigError::FeatureDisabled { feature: "json" })
+        );
+    }
 
     #[test]
     fn uppercase_header_names_are_fine() {
@@ -699,12 +720,12 @@ mod tests {
     }
 }
 
-/// Turning the `json` feature off never weakens verification: what needs it is refused when
-/// built, or falls back to something as strong. Run by CI with every feature but `json`; the
+/// Turning the `json` feature off never weakens verification or deduplication: what needs it is
+/// refused when built, naming it. Run by CI with every feature but `json`; the
 /// presets that read the JSON body test their own refusal.
 #[cfg(all(test, not(feature = "json")))]
 mod without_json {
-    use crate::{Algorithm, ConfigError, Delivery, Field, Scheme, Signer, Verifier};
+    use crate::{Algorithm, ConfigError, Field, Scheme, Signer, Verifier};
 
     #[test]
     fn a_timestamp_in_the_json_body_is_refused_naming_the_feature() {
@@ -717,21 +738,14 @@ mod without_json {
     }
 
     #[test]
-    fn ids_in_the_json_body_fall_back_to_the_signed_contents_digest() {
+    fn an_id_in_the_json_body_is_refused_naming_the_feature() {
+        // Its deduplication would otherwise have no key (or a weaker one), silently.
         let scheme =
             Scheme::hmac("custom", Algorithm::Sha256, "x-signature").delivery_id(Field::json("id"));
-        let body = br#"{"id":"evt_1","type":"invoice.paid"}"#;
-        let headers = Signer::new(scheme.clone(), "secret")
-            .unwrap()
-            .sign(&http::HeaderMap::new(), body)
-            .unwrap();
-        let verified = Verifier::new(scheme, "secret")
-            .unwrap()
-            .verify(&headers, body)
-            .unwrap();
-        let delivery = Delivery::read(&verified, &headers, body);
-        // Deduplication is not silently off: it keys on the signed body's digest.
-        let id = delivery.dedup_id().expect("a deduplication key");
-        assert!(id.starts_with("sha256:"), "{id}");
+        assert!(matches!(
+            Verifier::new(scheme.clone(), "secret"),
+            Err(ConfigError::FeatureDisabled { feature: "json" })
+        ));
+        assert!(Signer::new(scheme, "secret").is_err());
     }
 }
