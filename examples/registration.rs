@@ -1,4 +1,4 @@
-//! The registration-based provider end to end (`shared/seeds/003`): `cargo run --example
+//! The registration-based provider end to end: `cargo run --example
 //! registration` starts a provider and a receiver on loopback, registers two accounts with
 //! bearer JWTs, lists their registrations, builds each account's scheme from its list entry, and
 //! has the provider deliver signed events that the receiver verifies per `AccountId`.

@@ -111,7 +111,7 @@ fn limited_app(limit: usize) -> Router {
 }
 
 fn qiscus_signed(body: &[u8]) -> String {
-    // Independent check of the signer's output happens in seed_vectors.rs; here we need many
+    // Independent check of the signer's output happens in seeds.rs; here we need many
     // sizes, so the signature comes from a different HMAC instance: the `hmac` crate directly.
     use hmac::{Hmac, KeyInit, Mac};
     let mut mac =

@@ -219,6 +219,11 @@ fn every_preset_file_is_registered_with_the_link_its_doc_gives() {
                         "{file}: the registry's link for `{name}` is not in its doc"
                     ))
                 }
+                Some(preset) if preset.docs().is_empty() && !source.contains("no public page") => {
+                    problems.push(format!(
+                        "{file}: `{name}` has no link, and its doc does not say it has no public page"
+                    ))
+                }
                 Some(_) => {}
             }
         }

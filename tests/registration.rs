@@ -1,4 +1,4 @@
-//! The registration-based provider's flow end to end over TCP (`shared/seeds/003`): the receiver
+//! The registration-based provider's flow end to end over TCP: the receiver
 //! registers itself with a bearer JWT and its `AccountId`, lists its registrations, builds each
 //! account's scheme from the list entry (`hmacHeaderName`, `algorithm`), and verifies the
 //! provider's deliveries per account; the provider answers what the document's troubleshooting

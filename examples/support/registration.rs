@@ -1,4 +1,4 @@
-//! The registration-based provider of `shared/seeds/003` end to end: a provider that serves
+//! The registration-based provider end to end: a provider that serves
 //! `POST /v1/webhooks/register` and `GET /v1/webhooks/list` behind a bearer JWT and delivers
 //! events signed with each registration's key under its header name, and the receiving side's
 //! client for those two calls.

@@ -6,13 +6,16 @@ impl Scheme {
     /// `sharedKey`: HMAC-SHA256 (`"algorithm": "SHA_256"`) of the raw body in `X-Hubpay-Hmac`.
     /// The document names the algorithm but not the encoding: hex is our reading; switch with
     /// `.encoding(Encoding::Base64)` if your deliveries are base64.
+    /// The provider has no public page: this follows its registration guide, "Webhooks with
+    /// HMAC Signatures", as given to the project.
     ///
-    /// Each registration reports its `hmacHeaderName`; when it is another header (such as
-    /// `x-hub-signature`), say so:
     /// No timestamp is signed, so there is no replay window: a captured delivery verifies again
     /// unless the layer deduplicates it.
     /// **Not covered:** headers outside the signed content (such as the event type header) are
     /// not authenticated, and a repeated delivery is not detected unless the layer deduplicates.
+    ///
+    /// Each registration reports its `hmacHeaderName`; when it is another header (such as
+    /// `x-hub-signature`), say so:
     ///
     /// ```
     /// use tower_webhook::Scheme;
@@ -21,9 +24,8 @@ impl Scheme {
     /// assert_eq!(scheme.get_signature_header().as_str(), "x-hub-signature");
     /// ```
     ///
-    /// A known answer (computed with Python's `hmac` from the provider's
-    /// WebhookRegistrationController (sharedKey, algorithm SHA_256, hmacHeaderName X-Hubpay-Hmac)
-    /// as described in src/presets/hubpay.rs):
+    /// A known answer, computed with Python's `hmac` from the registration guide (`sharedKey`,
+    /// algorithm `SHA_256`, `hmacHeaderName` `X-Hubpay-Hmac`):
     ///
     /// ```
     /// use std::time::{Duration, UNIX_EPOCH};

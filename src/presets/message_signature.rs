@@ -5,7 +5,8 @@ use super::{Category, Parameter, Preset};
 impl Scheme {
     /// The provider that sends `X-Message-Signature: <hex HMAC-SHA256>` over
     /// `"{X-Message-Id}+{clientId}"` (a literal `+` between the two), keyed with the client
-    /// secret.
+    /// secret. The provider has no public page: this follows its "Webhook Signature" document,
+    /// as given to the project.
     ///
     /// **The body is not signed.** The layer verifies this scheme from the headers alone,
     /// without reading the body, and passes the body on as it came: treat it as untrusted input

@@ -759,8 +759,8 @@ DOC = {
     "amio": "https://docs.amio.io/reference/security",
     "autify": "https://help.autify.com/docs/securing-your-webhooks",
     "qiscus": "https://support.qiscus.com/ (Qiscus Chat SDK webhook: QISCUS-SDK-SIGNATURE)",
-    "hubpay": "the provider's WebhookRegistrationController (sharedKey, algorithm SHA_256, hmacHeaderName X-Hubpay-Hmac) as described in src/presets/hubpay.rs",
-    "message_signature": "the X-Message-Signature scheme described in src/presets/message_signature.rs",
+    "hubpay": "the provider's registration guide 'Webhooks with HMAC Signatures' (WebhookRegistrationController: sharedKey, algorithm SHA_256, hmacHeaderName X-Hubpay-Hmac; no public page)",
+    "message_signature": "the provider's 'Webhook Signature' document (X-Message-Signature over X-Message-Id and the client id; no public page)",
     "github": "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
     "stripe": "https://docs.stripe.com/webhooks#verify-manually",
     "slack": "https://api.slack.com/authentication/verifying-requests-from-slack",
@@ -845,8 +845,8 @@ assert hexmac(SHA256, b"WebhookSecret", AMIO_BODY) == "bbb7fbbecc9479cc5be30eed3
 c = mk("amio", "Amio's published X-Hub-Signature example (messages_delivered)", "WebhookSecret",
        [JSON_CT, ("X-Hub-Signature", AMIO_SIG)], AMIO_BODY,
        source="official: https://docs.amio.io/reference/security",
-       note="The stored copy of Amio's security page is cut before its worked example; the same secret, body and "
-            "signature are asserted in tests/seed_vectors.rs as Amio's published vector and in an independent Amio PHP "
+       note="The copy of Amio's security page read for this table ends before its worked example; the same secret, body and "
+            "signature are asserted in tests/seeds.rs as Amio's published vector and in an independent Amio PHP "
             "client test (XHubSignatureTest). Treat 'official' here as probable, not re-read.")
 mismatch_body(c)
 
@@ -890,7 +890,7 @@ GH1_SIG = "sha1=01dc10d0c83e72ed246219cdd91669667fe2ca59"
 assert "sha1=" + hexmac(SHA1, b"It's a Secret to Everybody", b"Hello, World!") == GH1_SIG
 c = mk("github_sha1", "Legacy X-Hub-Signature (SHA-1) over GitHub's documentation example", "It's a Secret to Everybody",
        [("X-Hub-Signature", GH1_SIG)], b"Hello, World!", source=computed("github"),
-       note="GitHub documents only the SHA-256 value for this example; the SHA-1 value is computed (also in tests/provider_vectors.rs)")
+       note="GitHub documents only the SHA-256 value for this example; the SHA-1 value is computed")
 mismatch_body(c)
 
 # ---- stripe --------------------------------------------------------------------------------
