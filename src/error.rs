@@ -288,13 +288,13 @@ mod tests {
     #[test]
     fn body_is_json_with_code_and_message() {
         let error = WebhookError::MissingSignature {
-            header: HeaderName::from_static("x-hub-signature"),
+            header: HeaderName::from_static("x-signature"),
         };
         let body: serde_json::Value = serde_json::from_str(&error.body_text()).unwrap();
         assert_eq!(body["error"], "missing_signature");
         assert_eq!(
             body["message"],
-            "the `x-hub-signature` signature header is missing"
+            "the `x-signature` signature header is missing"
         );
     }
 

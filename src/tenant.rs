@@ -98,16 +98,16 @@ impl TenantKey {
                 value.to_str().ok().map(|text| text.trim().to_owned())
             }
             TenantKey::PathSegment(index) => {
-                let segment = parts
+                let part = parts
                     .uri
                     .path()
                     .split('/')
                     .filter(|s| !s.is_empty())
                     .nth(*index);
-                if segment.is_some_and(|segment| segment.contains('%')) {
+                if part.is_some_and(|part| part.contains('%')) {
                     return Err(Ambiguous);
                 }
-                segment.map(str::to_owned)
+                part.map(str::to_owned)
             }
             TenantKey::Query(name) => {
                 let query = parts.uri.query().unwrap_or("");

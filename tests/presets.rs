@@ -254,3 +254,84 @@ fn at_least_65_presets_and_every_one_builds() {
     );
     assert!(Scheme::by_name("no such provider").is_none());
 }
+
+/// The words that name a provider: each preset's name, and each word of it that is no generic
+/// term of the trade.
+fn provider_words() -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "api",
+        "app",
+        "cal",
+        "com",
+        "ed25519",
+        "graph",
+        "help",
+        "io",
+        "registration",
+        "sha1",
+        "signature",
+        "standard",
+        "v2",
+        "v3",
+        "webhooks",
+        "message",
+        "commerce",
+        "lemon",
+    ];
+    let mut words: Vec<String> = Vec::new();
+    for preset in Preset::all() {
+        words.push(preset.name().to_owned());
+        for word in preset.name().split('_') {
+            if !GENERIC.contains(&word) {
+                words.push(word.to_owned());
+            }
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether `word` occurs in `line` as a whole word (lowercase, as in identifiers and strings).
+fn names(line: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    line.match_indices(word).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[test]
+fn no_code_outside_the_presets_names_a_provider() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("presets") {
+                    files(&path, out);
+                }
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files(&root.join("src"), &mut sources);
+    assert!(sources.len() > 20, "{sources:?}");
+    let words = provider_words();
+    let mut problems = Vec::new();
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (at, line) in text.lines().enumerate() {
+            // Comments may name providers (as examples); code may not.
+            let code = line.split("//").next().unwrap_or_default();
+            for word in words.iter().filter(|word| names(code, word)) {
+                let file = path.strip_prefix(root).unwrap().display();
+                problems.push(format!("{file}:{}: `{word}`: {}", at + 1, line.trim()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,4 +1,4 @@
-use crate::{Encoding, Field, Scheme, SignatureFormat, SignedContent};
+use crate::{Encoding, Field, Scheme, SecretFormat, SignatureFormat, SignedContent};
 use super::{Category, Parameter, Preset};
 
 impl Scheme {
@@ -49,6 +49,7 @@ impl Scheme {
     /// ```
     pub fn standard_webhooks_ed25519() -> Scheme {
         Scheme::ed25519("standard_webhooks_ed25519", "webhook-signature")
+            .secret_format(SecretFormat::Base64 { prefix: "whpk_" })
             .format(SignatureFormat::list(' ', "v1a,"))
             .encoding(Encoding::Base64)
             .timestamp_header("webhook-timestamp")

@@ -10,7 +10,9 @@ pub enum SecretFormat {
     /// The secret's bytes are the key, verbatim (GitHub, Stripe including its `whsec_` prefix).
     Raw,
     /// The key is the base64 decoding of the secret after an optional `prefix` (Standard Webhooks:
-    /// `whsec_<base64>`; Airtable's `macSecretBase64` with no prefix).
+    /// `whsec_<base64>`; Airtable's `macSecretBase64` with no prefix). For a public key, only the
+    /// prefix is removed (Standard Webhooks: `whpk_`); the key's own form is read as its method
+    /// reads it.
     Base64 {
         /// A prefix removed before decoding, when present.
         prefix: &'static str,
@@ -20,6 +22,14 @@ pub enum SecretFormat {
 }
 
 impl SecretFormat {
+    /// A public key with this format's prefix removed, when it has it.
+    pub(crate) fn public_key(self, key: &[u8]) -> &[u8] {
+        match self {
+            SecretFormat::Base64 { prefix } => key.strip_prefix(prefix.as_bytes()).unwrap_or(key),
+            SecretFormat::Raw | SecretFormat::Hex => key,
+        }
+    }
+
     /// Turns the configured secret into the key, checking it on the way.
     pub(crate) fn key(self, secret: &[u8]) -> Result<Vec<u8>, ConfigError> {
         if secret.is_empty() {
@@ -37,7 +47,7 @@ impl SecretFormat {
                 let key = base64::engine::general_purpose::STANDARD
                     .decode(encoded)
                     .map_err(|_| ConfigError::InvalidSecretFormat {
-                        expected: "base64, optionally after the scheme's prefix (whsec_...)",
+                        expected: "base64, optionally after the scheme's prefix",
                     })?;
                 if key.is_empty() {
                     return Err(ConfigError::EmptySecret);
@@ -70,10 +80,10 @@ mod tests {
 
     #[test]
     fn base64_secrets_are_decoded_after_their_prefix() {
-        let format = SecretFormat::Base64 { prefix: "whsec_" };
-        assert_eq!(format.key(b"whsec_AAEC").unwrap(), [0, 1, 2]);
+        let format = SecretFormat::Base64 { prefix: "prefix_" };
+        assert_eq!(format.key(b"prefix_AAEC").unwrap(), [0, 1, 2]);
         assert_eq!(format.key(b"AAEC").unwrap(), [0, 1, 2]);
-        assert!(format.key(b"whsec_!!!").is_err());
-        assert_eq!(format.key(b"whsec_"), Err(ConfigError::EmptySecret));
+        assert!(format.key(b"prefix_!!!").is_err());
+        assert_eq!(format.key(b"prefix_"), Err(ConfigError::EmptySecret));
     }
 }

@@ -109,7 +109,7 @@ pub(crate) enum Key {
 
 impl Key {
     /// The key for `method` from `material`: the shared secret's key bytes, or the public key
-    /// as the provider publishes it (hex, base64, `whpk_` base64, DER or PEM).
+    /// as the provider publishes it (hex, base64, DER or PEM; any prefix is removed already).
     pub(crate) fn new(method: SignatureMethod, material: &[u8]) -> Result<Key, ConfigError> {
         match method {
             SignatureMethod::Hmac(algorithm) => Ok(Key::Hmac(algorithm.keyed(material))),
@@ -139,7 +139,8 @@ impl std::fmt::Debug for Key {
 fn ed25519_key(material: &[u8]) -> Result<Key, ConfigError> {
     use ed25519_dalek::pkcs8::DecodePublicKey;
     let invalid = || ConfigError::InvalidPublicKey {
-        expected: "an Ed25519 public key: 64 hex digits, base64 of 32 bytes (optionally whpk_), \
+        expected: "an Ed25519 public key: 64 hex digits, base64 of 32 bytes (after the scheme's \
+                   prefix, if any), \
                    or a DER/PEM SubjectPublicKeyInfo",
     };
     let text = std::str::from_utf8(material).map_err(|_| invalid())?;
@@ -148,7 +149,6 @@ fn ed25519_key(material: &[u8]) -> Result<Key, ConfigError> {
             .map(Key::Ed25519)
             .map_err(|_| invalid());
     }
-    let text = text.strip_prefix("whpk_").unwrap_or(text);
     let bytes = decode_key_text(text).ok_or_else(invalid)?;
     let key = match <[u8; 32]>::try_from(bytes.as_slice()) {
         Ok(raw) => ed25519_dalek::VerifyingKey::from_bytes(&raw).map_err(|_| invalid())?,

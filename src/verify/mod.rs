@@ -136,7 +136,7 @@ impl Verifier {
             let material = if scheme.method.is_shared_secret() {
                 scheme.secret_format.key(secret.as_ref())?
             } else {
-                secret.as_ref().to_vec()
+                scheme.secret_format.public_key(secret.as_ref()).to_vec()
             };
             keys.push(NamedKey {
                 id: id.into(),

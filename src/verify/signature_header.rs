@@ -508,24 +508,26 @@ mod tests {
             parse(&list, value.as_bytes(), Encoding::Base64).unwrap().0,
             1
         );
-        let paddle = SignatureFormat::key_value(';', "ts", "h1");
+        let key_value = SignatureFormat::key_value(';', "ts", "h1");
         let value = format!("ts=1696195954;h1=dummy;h1={HEX32}");
         assert_eq!(
-            parse(&paddle, value.as_bytes(), Encoding::Hex).unwrap().0,
+            parse(&key_value, value.as_bytes(), Encoding::Hex)
+                .unwrap()
+                .0,
             1
         );
         // With nothing usable it is malformed, with the reason of what was wrong.
         assert_eq!(
-            parse(&paddle, b"ts=1;h1=dummy", Encoding::Hex),
+            parse(&key_value, b"ts=1;h1=dummy", Encoding::Hex),
             Err("it is not the length of this method's hex signature")
         );
     }
 
     #[test]
     fn timestamp_first_lists() {
-        let recurly = SignatureFormat::timestamp_then_signatures(',');
+        let timestamp_first = SignatureFormat::timestamp_then_signatures(',');
         let value = format!("1700000000123,{HEX32},{HEX32}");
-        let (len, timestamp) = parse(&recurly, value.as_bytes(), Encoding::Hex).unwrap();
+        let (len, timestamp) = parse(&timestamp_first, value.as_bytes(), Encoding::Hex).unwrap();
         assert_eq!(len, 2);
         assert_eq!(timestamp.as_deref(), Some(&b"1700000000123"[..]));
     }
