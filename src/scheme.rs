@@ -51,7 +51,7 @@ pub struct Scheme {
     pub(crate) timestamp_header: Option<HeaderName>,
     pub(crate) timestamp_format: TimestampFormat,
     pub(crate) timestamp_in_body: Option<Cow<'static, str>>,
-    pub(crate) window: Duration,
+    pub(crate) tolerance: Duration,
     pub(crate) secret_format: SecretFormat,
     /// `(canonical, alias)`: a header read under its alias when absent under its own name.
     pub(crate) aliases: Vec<(HeaderName, HeaderName)>,
@@ -137,7 +137,7 @@ impl Scheme {
             timestamp_header: None,
             timestamp_format: TimestampFormat::Seconds,
             timestamp_in_body: None,
-            window: DEFAULT_TOLERANCE,
+            tolerance: DEFAULT_TOLERANCE,
             secret_format: SecretFormat::Raw,
             aliases: Vec::new(),
             // Without an id from the provider, what the signature covers identifies the
@@ -359,7 +359,7 @@ impl Scheme {
     /// [`VerifyWebhookLayer::tolerance`](crate::VerifyWebhookLayer::tolerance) override it.
     #[must_use]
     pub fn tolerance(mut self, tolerance: Duration) -> Self {
-        self.window = tolerance;
+        self.tolerance = tolerance;
         self
     }
 
@@ -424,7 +424,52 @@ impl Scheme {
     /// The tolerance a verifier of this scheme applies unless told otherwise, as set by
     /// [`tolerance`](Self::tolerance); none when the scheme carries no timestamp.
     pub fn get_tolerance(&self) -> Option<Duration> {
-        self.has_timestamp().then_some(self.window)
+        self.has_timestamp().then_some(self.tolerance)
+    }
+
+    /// Where the delivery id comes from, as set by [`delivery_id`](Self::delivery_id); `None`
+    /// for the default (the digest of what the signature covers; none for tokens).
+    pub fn get_delivery_id(&self) -> Option<&Field> {
+        self.delivery.id.as_ref()
+    }
+
+    /// Whether the unsigned delivery id joins the deduplication key, as set by
+    /// [`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id).
+    pub fn get_distinct_deliveries_by_unsigned_id(&self) -> bool {
+        self.delivery.unsigned_id_distinguishes
+    }
+
+    /// Where the event type comes from, as set by [`event_type`](Self::event_type).
+    pub fn get_event_type(&self) -> Option<&Field> {
+        self.delivery.event_type.as_ref()
+    }
+
+    /// Where the attempt number comes from, as set by [`attempt`](Self::attempt).
+    pub fn get_attempt(&self) -> Option<&Field> {
+        self.delivery.attempt.as_ref()
+    }
+
+    /// The header aliases, each as (header, alias), as set by
+    /// [`header_alias`](Self::header_alias).
+    pub fn get_header_aliases(&self) -> impl Iterator<Item = (&HeaderName, &HeaderName)> {
+        self.aliases.iter().map(|(header, alias)| (header, alias))
+    }
+
+    /// The header that carries the timestamp, as set by
+    /// [`timestamp_header`](Self::timestamp_header).
+    pub fn get_timestamp_header(&self) -> Option<&HeaderName> {
+        self.timestamp_header.as_ref()
+    }
+
+    /// How the timestamp is written, as set by [`timestamp_format`](Self::timestamp_format).
+    pub fn get_timestamp_format(&self) -> TimestampFormat {
+        self.timestamp_format
+    }
+
+    /// The JSON body field that carries the timestamp, as set by
+    /// [`timestamp_in_json_body`](Self::timestamp_in_json_body).
+    pub fn get_timestamp_in_json_body(&self) -> Option<&str> {
+        self.timestamp_in_body.as_deref()
     }
 
     /// The scheme's name, such as `"amio"`, as given to the constructor.
@@ -606,7 +651,7 @@ impl std::fmt::Debug for Scheme {
             .field("signed", &self.content)
             .field("timestamp_header", &self.timestamp_header)
             .field("timestamp_format", &self.timestamp_format)
-            .field("window", &self.window)
+            .field("tolerance", &self.tolerance)
             .finish_non_exhaustive()
     }
 }
@@ -704,6 +749,32 @@ mod tests {
         assert!(scheme.get_json_object_body());
         let in_body = Scheme::rsa_sha1("y", "X-Sig").signature_in_json_body("Signature");
         assert_eq!(in_body.get_signature_in_json_body(), Some("Signature"));
+
+        let fields = Scheme::hmac("z", Algorithm::Sha256, "X-Sig")
+            .delivery_id(Field::header("X-Id"))
+            .distinct_deliveries_by_unsigned_id()
+            .event_type(Field::json("type"))
+            .attempt(Field::header("X-Attempt"))
+            .header_alias("x-id", "x-old-id")
+            .timestamp_header("X-Ts")
+            .timestamp_format(TimestampFormat::Milliseconds)
+            .timestamp_in_json_body("sent_at");
+        assert_eq!(fields.get_delivery_id(), Some(&Field::header("X-Id")));
+        assert!(fields.get_distinct_deliveries_by_unsigned_id());
+        assert_eq!(fields.get_event_type(), Some(&Field::json("type")));
+        assert_eq!(fields.get_attempt(), Some(&Field::header("X-Attempt")));
+        let aliases: Vec<_> = fields.get_header_aliases().collect();
+        assert_eq!(aliases.len(), 1);
+        assert_eq!(
+            (aliases[0].0.as_str(), aliases[0].1.as_str()),
+            ("x-id", "x-old-id")
+        );
+        assert_eq!(
+            fields.get_timestamp_header().map(HeaderName::as_str),
+            Some("x-ts")
+        );
+        assert_eq!(fields.get_timestamp_format(), TimestampFormat::Milliseconds);
+        assert_eq!(fields.get_timestamp_in_json_body(), Some("sent_at"));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub(super) const PRESETS: &[Preset] = &[
 ///
 /// Asana sends a webhook's secret once, to its target, while the `POST /webhooks` that creates
 /// it is in flight. Call [`expect`](Self::expect) with the target's path (and query) just
-/// before that call: the handshake is then accepted for that target, once, within the window
+/// before that call: the handshake is then accepted for that target, once, within [`expect_within`](AsanaHookSecret::expect_within)
 /// (60 s by default). Clones share the targets waiting.
 ///
 /// ```
@@ -92,7 +92,7 @@ pub(super) const PRESETS: &[Preset] = &[
 pub struct AsanaHookSecret {
     on_secret: OnSecret,
     waiting: Arc<Mutex<HashMap<String, Instant>>>,
-    window: Duration,
+    wait: Duration,
 }
 
 impl AsanaHookSecret {
@@ -104,20 +104,27 @@ impl AsanaHookSecret {
         AsanaHookSecret {
             on_secret: Arc::new(on_secret),
             waiting: Arc::default(),
-            window: Duration::from_secs(60),
+            wait: Duration::from_secs(60),
         }
     }
 
     /// How long a target waits for its handshake after [`expect`](Self::expect). The default is
     /// 60 seconds.
     #[must_use]
-    pub fn window(mut self, window: Duration) -> Self {
-        self.window = window;
+    pub fn expect_within(mut self, wait: Duration) -> Self {
+        self.wait = wait;
         self
     }
 
+    /// Renamed [`expect_within`](Self::expect_within): "window" names the replay tolerance.
+    #[deprecated(since = "0.3.0", note = "renamed `expect_within`")]
+    #[must_use]
+    pub fn window(self, wait: Duration) -> Self {
+        self.expect_within(wait)
+    }
+
     /// Accepts one handshake for the target whose path and query are `path_and_query` (such
-    /// as `"/asana/w-42"`), within the window.
+    /// as `"/asana/w-42"`), within [`expect_within`](Self::expect_within).
     pub fn expect(&self, path_and_query: impl Into<String>) {
         let now = Instant::now();
         let mut waiting = self.waiting();
@@ -131,7 +138,7 @@ impl AsanaHookSecret {
                 waiting.remove(&oldest);
             }
         }
-        waiting.insert(path_and_query.into(), now + self.window);
+        waiting.insert(path_and_query.into(), now + self.wait);
     }
 
     /// Whether `target` was waiting (and is no longer).
@@ -153,7 +160,7 @@ impl fmt::Debug for AsanaHookSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AsanaHookSecret")
             .field("waiting", &self.waiting().len())
-            .field("window", &self.window)
+            .field("expect_within", &self.wait)
             .finish_non_exhaustive()
     }
 }

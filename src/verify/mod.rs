@@ -175,7 +175,7 @@ impl Verifier {
         Verifier {
             inner: Arc::new(Inner {
                 description: scheme.content.describe().into(),
-                tolerance: scheme.window,
+                tolerance: scheme.tolerance,
                 key_list: keys.iter().map(|named| named.key.clone()).collect(),
                 streams_body: scheme.content.streams_body(),
                 scheme,
