@@ -202,6 +202,18 @@ async fn service_builder_and_service_fn_with_any_body_type() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
 
+#[test]
+fn a_rejection_closure_keeps_its_body_type_whatever_the_features() {
+    // Enabling `axum` (here, with every feature) must not turn this body into axum's.
+    fn body_of<R: tower_webhook::MakeRejection<Body = http_body_util::Full<bytes::Bytes>>>(_: &R) {}
+    body_of(&|error: &tower_webhook::WebhookError| {
+        http::Response::builder()
+            .status(error.status())
+            .body(http_body_util::Full::new(bytes::Bytes::new()))
+            .unwrap()
+    });
+}
+
 #[tokio::test]
 async fn on_rejection_takes_a_closure_returning_impl_into_response() {
     use axum::response::IntoResponse;

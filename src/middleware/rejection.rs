@@ -9,18 +9,17 @@ use http_body_util::Full;
 /// Turns a [`WebhookError`] into the response sent instead of calling the inner service.
 ///
 /// The default, [`DefaultRejection`], answers with the error's status and a JSON body. A closure
-/// works too: with the `axum` feature, any `Fn(&WebhookError) -> impl IntoResponse`; without it,
-/// any `Fn(&WebhookError) -> http::Response<B>`. Whatever it returns, the layer adds the error to
-/// the response's extensions.
+/// works too: any `Fn(&WebhookError) -> http::Response<B>`, whatever the features (with axum,
+/// end it with `.into_response()`). Whatever it returns, the layer adds the error to the
+/// response's extensions.
 ///
 /// ```
 /// use axum::response::IntoResponse;
-/// use http::StatusCode;
 /// use tower_webhook::{Scheme, VerifyWebhookLayer, WebhookError};
 ///
 /// // Answer every rejection with a bare status and no body.
 /// let layer = VerifyWebhookLayer::new(Scheme::qiscus(), "token")?
-///     .on_rejection(|error: &WebhookError| error.status());
+///     .on_rejection(|error: &WebhookError| error.status().into_response());
 /// # Ok::<(), tower_webhook::ConfigError>(())
 /// ```
 pub trait MakeRejection: Clone {
@@ -45,20 +44,8 @@ impl MakeRejection for DefaultRejection {
     }
 }
 
-#[cfg(feature = "axum")]
-impl<F, T> MakeRejection for F
-where
-    F: Fn(&WebhookError) -> T + Clone,
-    T: axum::response::IntoResponse,
-{
-    type Body = axum::body::Body;
-
-    fn make_rejection(&self, error: &WebhookError) -> axum::response::Response {
-        self(error).into_response()
-    }
-}
-
-#[cfg(not(feature = "axum"))]
+/// The same impl with every feature set, so enabling `axum` (by any crate in the build) never
+/// changes a closure's body type.
 impl<F, B> MakeRejection for F
 where
     F: Fn(&WebhookError) -> Response<B> + Clone,
