@@ -131,6 +131,11 @@ impl<R> VerifyWebhookLayer<R> {
     /// [`DedupStore`](crate::dedup::DedupStore) such as
     /// [`MemoryStore`](crate::dedup::MemoryStore), or a [`Deduplicate`] with other settings. The
     /// default is no deduplication.
+    ///
+    /// A claim whose handler panicked or whose future was dropped is released on the tokio
+    /// runtime (the `tokio` feature, on by default) when the store does not finish at once.
+    /// Without it, such a claim waits for its lease to expire: the provider's retries are
+    /// answered 409 until then, and handled after.
     pub fn deduplicate(mut self, dedup: impl Into<Deduplicate>) -> Self {
         Arc::make_mut(&mut self.settings).dedup = Some(dedup.into());
         self
