@@ -199,8 +199,9 @@ impl Scheme {
     /// digest of the signed content is the key instead (see
     /// [`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id)).
     ///
-    /// An id in the JSON body needs the `json` feature: without it the scheme fails to build
-    /// with [`ConfigError::FeatureDisabled`] naming it, rather than deduplicating nothing.
+    /// An id in the JSON body that deduplication keys on (a signed one, a token scheme's) needs
+    /// the `json` feature: without it the scheme fails to build with
+    /// [`ConfigError::FeatureDisabled`] naming it, rather than deduplicating on less.
     #[must_use]
     pub fn delivery_id(mut self, field: Field) -> Self {
         self.check_field(&field);
@@ -427,8 +428,8 @@ impl Scheme {
         self.has_timestamp().then_some(self.tolerance)
     }
 
-    /// Where the delivery id comes from, as set by [`delivery_id`](Self::delivery_id); `None`
-    /// for the default (the digest of what the signature covers; none for tokens).
+    /// Where the delivery id comes from, as set by [`delivery_id`](Self::delivery_id): by
+    /// default [`Field::content_digest`], and `None` for token schemes.
     pub fn get_delivery_id(&self) -> Option<&Field> {
         self.delivery.id.as_ref()
     }
@@ -592,12 +593,12 @@ impl Scheme {
         {
             return Err(ConfigError::FeatureDisabled { feature });
         }
-        // Without `json`, a delivery id in the body could not be read: deduplication would
-        // silently have no key.
+        // Without `json`, a delivery id in the body cannot be read: refused where deduplication
+        // would key on it (see `json_id_keys_deduplication`).
         #[cfg(not(feature = "json"))]
         if self.signature_in_body.is_some()
             || self.timestamp_in_body.is_some()
-            || matches!(&self.delivery.id, Some(Field(Source::Json(_))))
+            || self.json_id_keys_deduplication()
         {
             return Err(ConfigError::FeatureDisabled { feature: "json" });
         }
@@ -612,6 +613,20 @@ impl Scheme {
         self.format
             .check(self.encoding, self.method.signature_len())
             .map_err(|reason| ConfigError::InvalidScheme { reason })
+    }
+
+    /// Whether deduplication keys on a delivery id read from the JSON body: a signed one, a
+    /// token scheme's, or one added to the digest
+    /// ([`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id)).
+    /// Otherwise (an unsigned id alone) the key is the digest of the signed content either way.
+    #[cfg_attr(feature = "json", allow(dead_code))]
+    fn json_id_keys_deduplication(&self) -> bool {
+        let Some(Field(Source::Json(path))) = &self.delivery.id else {
+            return false;
+        };
+        self.method == SignatureMethod::Token
+            || self.content.signs_json_field(path)
+            || self.delivery.unsigned_id_distinguishes
     }
 
     /// Keeps an invalid header name in a delivery field as the scheme's error.
@@ -760,6 +775,11 @@ mod tests {
             .timestamp_format(TimestampFormat::Milliseconds)
             .timestamp_in_json_body("sent_at");
         assert_eq!(fields.get_delivery_id(), Some(&Field::header("X-Id")));
+        assert_eq!(
+            Scheme::hmac("d", Algorithm::Sha256, "X-Sig").get_delivery_id(),
+            Some(&Field::content_digest())
+        );
+        assert_eq!(Scheme::token("t", "X-Token").get_delivery_id(), None);
         assert!(fields.get_distinct_deliveries_by_unsigned_id());
         assert_eq!(fields.get_event_type(), Some(&Field::json("type")));
         assert_eq!(fields.get_attempt(), Some(&Field::header("X-Attempt")));
@@ -795,7 +815,7 @@ mod tests {
 /// presets that read the JSON body test their own refusal.
 #[cfg(all(test, not(feature = "json")))]
 mod without_json {
-    use crate::{Algorithm, ConfigError, Field, Scheme, Signer, Verifier};
+    use crate::{Algorithm, ConfigError, Field, Scheme, SignedContent, Signer, Verifier};
 
     #[test]
     fn a_timestamp_in_the_json_body_is_refused_naming_the_feature() {
@@ -808,14 +828,27 @@ mod without_json {
     }
 
     #[test]
-    fn an_id_in_the_json_body_is_refused_naming_the_feature() {
-        // Its deduplication would otherwise have no key (or a weaker one), silently.
-        let scheme =
+    fn an_id_in_the_json_body_that_deduplication_keys_on_is_refused_naming_the_feature() {
+        // A signed id, a token's id, an id added to the digest: deduplication would otherwise
+        // lose its key, or part of it, silently.
+        let signed =
             Scheme::hmac("custom", Algorithm::Sha256, "x-signature").delivery_id(Field::json("id"));
-        assert!(matches!(
-            Verifier::new(scheme.clone(), "secret"),
-            Err(ConfigError::FeatureDisabled { feature: "json" })
-        ));
-        assert!(Signer::new(scheme, "secret").is_err());
+        let token = Scheme::token("custom", "x-token").delivery_id(Field::json("id"));
+        let added = Scheme::hmac("custom", Algorithm::Sha256, "x-signature")
+            .signed_content(SignedContent::new().header("x-id"))
+            .delivery_id(Field::json("id"))
+            .distinct_deliveries_by_unsigned_id();
+        for scheme in [signed.clone(), token, added] {
+            assert!(matches!(
+                Verifier::new(scheme, "secret"),
+                Err(ConfigError::FeatureDisabled { feature: "json" })
+            ));
+        }
+        assert!(Signer::new(signed, "secret").is_err());
+        // An unsigned id alone is not the key (the digest is, with `json` or without): built.
+        let unsigned = Scheme::hmac("custom", Algorithm::Sha256, "x-signature")
+            .signed_content(SignedContent::new().header("x-id"))
+            .delivery_id(Field::json("id"));
+        assert!(Verifier::new(unsigned, "secret").is_ok());
     }
 }

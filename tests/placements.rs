@@ -215,7 +215,7 @@ fn a_rejection_closure_keeps_its_body_type_whatever_the_features() {
 }
 
 #[tokio::test]
-async fn on_rejection_takes_a_closure_returning_impl_into_response() {
+async fn on_rejection_takes_a_closure_returning_an_axum_response() {
     use axum::response::IntoResponse;
     let layer = amio_layer().on_rejection(|error: &tower_webhook::WebhookError| {
         (error.status(), format!("no: {}", error.code())).into_response()
