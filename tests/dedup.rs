@@ -145,13 +145,13 @@ async fn a_duplicate_while_the_first_is_handled_is_409_with_retry_after() {
     assert_eq!(calls.count(), 1);
 }
 
-#[tokio::test]
-async fn a_panicking_handler_releases_the_claim() {
-    let store = Arc::new(MemoryStore::new());
+/// A route whose handler panics, deduplicating with `store`, behind a layer that turns the
+/// panic into a 500.
+fn panicking(store: impl Into<Deduplicate>) -> Router {
     let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
         .unwrap()
-        .deduplicate(store.clone());
-    let panicking = Router::new()
+        .deduplicate(store);
+    Router::new()
         .route(
             "/hook",
             post(|| async {
@@ -162,8 +162,13 @@ async fn a_panicking_handler_releases_the_claim() {
             })
             .layer(layer),
         )
-        .layer(tower_http::catch_panic::CatchPanicLayer::new());
-    let response = send_to(&panicking, delivery("msg_1", "{}")).await;
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+}
+
+#[tokio::test]
+async fn a_panicking_handler_releases_the_claim() {
+    let store = Arc::new(MemoryStore::new());
+    let response = send_to(&panicking(store.clone()), delivery("msg_1", "{}")).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_the_retry_is_handled(store, "msg_1").await;
 }
@@ -193,22 +198,7 @@ impl DedupStore for SlowRelease {
 #[tokio::test]
 async fn a_release_that_does_not_finish_at_once_finishes_on_the_runtime() {
     let store = SlowRelease::default();
-    let layer = VerifyWebhookLayer::new(Scheme::standard_webhooks(), SECRET)
-        .unwrap()
-        .deduplicate(store.clone());
-    let panicking = Router::new()
-        .route(
-            "/hook",
-            post(|| async {
-                if true {
-                    panic!("handler bug");
-                }
-                StatusCode::OK
-            })
-            .layer(layer),
-        )
-        .layer(tower_http::catch_panic::CatchPanicLayer::new());
-    let response = send_to(&panicking, delivery("msg_1", "{}")).await;
+    let response = send_to(&panicking(store.clone()), delivery("msg_1", "{}")).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     // The release was handed to the runtime (the `tokio` feature): give it its turns.
     for _ in 0..10 {
