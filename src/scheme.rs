@@ -619,7 +619,7 @@ impl Scheme {
     /// token scheme's, or one added to the digest
     /// ([`distinct_deliveries_by_unsigned_id`](Self::distinct_deliveries_by_unsigned_id)).
     /// Otherwise (an unsigned id alone) the key is the digest of the signed content either way.
-    #[cfg_attr(feature = "json", allow(dead_code))]
+    #[cfg(not(feature = "json"))]
     fn json_id_keys_deduplication(&self) -> bool {
         let Some(Field(Source::Json(path))) = &self.delivery.id else {
             return false;
